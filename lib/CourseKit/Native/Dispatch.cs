@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using static CourseKit.torch;
+
+namespace CourseKit.Native;
+
+/// <summary>
+/// Calls any ATen operator by name through libtorch's dispatcher (one generic boxed call; the
+/// operator handle is looked up once and cached). Adding an operator to the C# API costs one line.
+/// Errors become a <see cref="TorchException"/> that names the operator and its arguments.
+/// </summary>
+internal static unsafe class Dispatch
+{
+    private const int MaxOutputs = 8;
+    private static readonly ConcurrentDictionary<(string, string), IntPtr> Operators = new();
+    private static readonly ConcurrentDictionary<string, IntPtr> Names = new();
+
+    /// <summary>Calls an operator that returns one tensor.</summary>
+    public static Tensor Tensor(string name, string overload, params Arg[] args)
+    {
+        var outs = Call(name, overload, args);
+        return outs.Length == 1 && outs[0] is Tensor t
+            ? t
+            : throw new InvalidOperationException($"{name}.{overload} did not return one tensor");
+    }
+
+    /// <summary>Calls an operator that returns several tensors, or a list of tensors.</summary>
+    public static Tensor[] Tensors(string name, string overload, params Arg[] args)
+    {
+        var outs = Call(name, overload, args);
+        if (outs.Length == 1 && outs[0] is Tensor[] list) return list;
+        return outs.Select(o => o as Tensor ?? throw new InvalidOperationException($"{name}.{overload} returned a non-tensor")).ToArray();
+    }
+
+    /// <summary>Calls an in-place operator (name ending in '_') on <paramref name="self"/> and returns it.</summary>
+    public static Tensor InPlace(Tensor self, string name, string overload, params Arg[] args)
+    {
+        foreach (var o in Call(name, overload, [self, .. args]))
+            (o as Tensor)?.Dispose();
+        return self;
+    }
+
+    /// <summary>
+    /// Calls an operator; results are Tensor, Tensor[], long, double, bool or null, in schema order.
+    /// </summary>
+    public static object?[] Call(string name, string overload, Arg[] args)
+    {
+        var op = Operators.GetOrAdd((name, overload), static key =>
+        {
+            NativeMethods.Check(NativeMethods.ck_op_find(key.Item1, key.Item2, out var handle),
+                $"looking up {key.Item1}.{key.Item2}");
+            return handle;
+        });
+
+        var values = stackalloc CkValue[args.Length];
+        var outs = stackalloc CkValue[MaxOutputs];
+        var pins = new List<GCHandle>();
+        var strings = new List<IntPtr>();
+        try
+        {
+            for (var k = 0; k < args.Length; k++)
+                values[k] = ToNative(args[k], name, k, pins, strings);
+            var status = NativeMethods.ck_op_call(op, values, args.Length, GradMode.IsEnabled ? 1 : 0,
+                outs, MaxOutputs, out var count);
+            if (status != 0)
+                throw new TorchException(Signature(name, overload, args), NativeMethods.LastError());
+            var results = new object?[count];
+            for (var k = 0; k < count; k++) results[k] = FromNative(outs[k]);
+            return results;
+        }
+        finally
+        {
+            foreach (var pin in pins) pin.Free();
+            foreach (var s in strings) Marshal.FreeCoTaskMem(s);
+        }
+    }
+
+    /// <summary><c>aten::mm(Tensor[2, 3] float32, Tensor[4, 5] float32)</c>.</summary>
+    internal static string Signature(string name, string overload, Arg[] args) =>
+        $"{name}{(overload.Length > 0 ? "." + overload : "")}({string.Join(", ", args.Select(a => a.Describe()))})";
+
+    private static CkValue ToNative(in Arg arg, string op, int position, List<GCHandle> pins, List<IntPtr> strings)
+    {
+        var v = new CkValue { Kind = arg.Kind, I = arg.I, D = arg.D };
+        if (arg.Name is not null)
+            v.Name = Names.GetOrAdd(arg.Name, static n => Marshal.StringToCoTaskMemUTF8(n));
+        switch (arg.Ref)
+        {
+            case Tensor t:
+                v.P = t.HandleFor(op, position);
+                break;
+            case long[] ints:
+                v.Count = ints.Length;
+                v.P = Pin(ints, pins);
+                break;
+            case double[] doubles:
+                v.Count = doubles.Length;
+                v.P = Pin(doubles, pins);
+                break;
+            case Tensor?[] tensors:
+                var handles = new IntPtr[tensors.Length];
+                for (var k = 0; k < tensors.Length; k++)
+                    handles[k] = tensors[k]?.HandleFor(op, position) ?? IntPtr.Zero;
+                v.Count = handles.Length;
+                v.P = Pin(handles, pins);
+                break;
+            case string s:
+                v.P = Marshal.StringToCoTaskMemUTF8(s);
+                strings.Add(v.P);
+                break;
+        }
+        return v;
+    }
+
+    private static IntPtr Pin(Array array, List<GCHandle> pins)
+    {
+        var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
+        pins.Add(pin);
+        return pin.AddrOfPinnedObject();
+    }
+
+    private static object? FromNative(in CkValue v)
+    {
+        switch (v.Kind)
+        {
+            case CkKind.Tensor: return new Tensor(v.P);
+            case CkKind.Int: return v.I;
+            case CkKind.Double: return v.D;
+            case CkKind.Bool: return v.I != 0;
+            case CkKind.Tensors:
+                var list = new Tensor[v.Count];
+                var handles = (IntPtr*)v.P;
+                for (var k = 0; k < v.Count; k++) list[k] = new Tensor(handles[k]);
+                NativeMethods.ck_free(v.P);
+                return list;
+            default: return null;
+        }
+    }
+}
