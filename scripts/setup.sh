@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what CourseKit needs on Debian/Ubuntu, when it is missing, and says what it does.
+#   - libtorch-dev          libtorch (CPU build) that the native bridge binds
+#   - libopenblas0-openmp   a fast BLAS for libtorch (Debian's default reference BLAS is ~12x slower)
+#   - g++                   compiles the native bridge
+#   - python3-torch         PyTorch, for the interop test and the side-by-side benchmark
+# The .NET SDK (8.0 or later) must already be installed.
+set -euo pipefail
+
+packages=(libtorch-dev libopenblas0-openmp g++ python3-torch)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} with apt-get (about 2 minutes on first use)"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
+  else
+    echo "setup: FAILED: these packages are missing and this user is neither root nor allowed to use sudo" >&2
+    echo "       without a password. Ask an administrator to run:" >&2
+    echo "       apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${as_root[@]}" apt-get update -qq || ! "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    echo "setup: FAILED: apt-get could not install ${missing[*]} (see the messages above)" >&2
+    exit 1
+  fi
+  echo "setup: installed ${missing[*]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup: FAILED: the .NET SDK is not installed (dotnet is not on PATH). Install .NET 8 or later:" >&2
+  echo "       https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+  exit 1
+fi
