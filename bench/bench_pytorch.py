@@ -1,0 +1,95 @@
+"""PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
+counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
+
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 200 --dcgan-steps 20
+"""
+import argparse
+import json
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def mlp():
+    return nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
+
+
+def dcgan_generator(z_dim=100):
+    # DCGAN (Radford et al. 2016) sized for 28x28 images: z -> 128x7x7 -> 64x14x14 -> 1x28x28.
+    return nn.Sequential(
+        nn.Linear(z_dim, 128 * 7 * 7), nn.Unflatten(1, (128, 7, 7)), nn.BatchNorm2d(128), nn.ReLU(),
+        nn.ConvTranspose2d(128, 64, 4, 2, 1), nn.BatchNorm2d(64), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, 4, 2, 1), nn.Tanh())
+
+
+def dcgan_discriminator():
+    return nn.Sequential(
+        nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 4, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(128 * 7 * 7, 1))
+
+
+def time_steps(step, steps, warmup):
+    for _ in range(warmup):
+        step()
+    start = time.perf_counter()
+    for _ in range(steps):
+        step()
+    return steps / (time.perf_counter() - start)
+
+
+def bench_mlp(steps, warmup, batch=128):
+    model = mlp()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x = torch.rand(batch, 784)
+    y = torch.randint(0, 10, (batch,))
+
+    def step():
+        opt.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+
+    return time_steps(step, steps, warmup)
+
+
+def bench_dcgan(steps, warmup, batch=64, z_dim=100):
+    g, d = dcgan_generator(z_dim), dcgan_discriminator()
+    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    real = torch.rand(batch, 1, 28, 28) * 2 - 1
+    ones, zeros = torch.ones(batch, 1), torch.zeros(batch, 1)
+
+    def step():
+        # Discriminator: real -> 1, fake -> 0.
+        fake = g(torch.randn(batch, z_dim))
+        opt_d.zero_grad()
+        loss_d = (F.binary_cross_entropy_with_logits(d(real), ones)
+                  + F.binary_cross_entropy_with_logits(d(fake.detach()), zeros))
+        loss_d.backward()
+        opt_d.step()
+        # Generator, non-saturating loss: fake -> 1.
+        opt_g.zero_grad()
+        loss_g = F.binary_cross_entropy_with_logits(d(fake), ones)
+        loss_g.backward()
+        opt_g.step()
+
+    return time_steps(step, steps, warmup)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, required=True)
+    parser.add_argument("--mlp-steps", type=int, default=200)
+    parser.add_argument("--dcgan-steps", type=int, default=20)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 10)}))
+    print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
+
+
+if __name__ == "__main__":
+    main()
