@@ -1,5 +1,6 @@
 namespace CourseKit.Tests;
 
+[Collection(nameof(SeededRandomCollection))]
 public sealed class DeterminismTests
 {
     [Fact]

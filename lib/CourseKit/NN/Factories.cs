@@ -81,6 +81,10 @@ public static partial class torch
 
         public static Sigmoid Sigmoid() => new();
 
+        public static MaxPool2d MaxPool2d(long kernel_size, long? stride = null, long padding = 0) => new(kernel_size, stride, padding);
+
+        public static AvgPool2d AvgPool2d(long kernel_size, long? stride = null, long padding = 0) => new(kernel_size, stride, padding);
+
         public static Flatten Flatten(long start_dim = 1, long end_dim = -1) => new(start_dim, end_dim);
 
         public static Unflatten Unflatten(long dim, long[] unflattened_size) => new(dim, unflattened_size);

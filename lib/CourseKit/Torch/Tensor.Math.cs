@@ -8,11 +8,15 @@ public static partial class torch
     {
         private Tensor Unary(string name) => Dispatch.Tensor(name, "", this);
 
+        /// <summary>alpha as an integer Scalar when it is whole: integer tensors reject a floating alpha.</summary>
+        private static Arg Alpha(double alpha) =>
+            Arg.Kw("alpha", alpha == Math.Round(alpha) && Math.Abs(alpha) < 1e15 ? (Arg)(long)alpha : alpha);
+
         // ---- arithmetic (tensor or scalar operands, broadcasting) ----
-        public Tensor add(Tensor other, double alpha = 1) => Dispatch.Tensor("aten::add", "Tensor", this, other, Arg.Kw("alpha", alpha));
+        public Tensor add(Tensor other, double alpha = 1) => Dispatch.Tensor("aten::add", "Tensor", this, other, Alpha(alpha));
         public Tensor add(double other) => Dispatch.Tensor("aten::add", "Scalar", this, other);
         public Tensor add(long other) => Dispatch.Tensor("aten::add", "Scalar", this, other);
-        public Tensor sub(Tensor other, double alpha = 1) => Dispatch.Tensor("aten::sub", "Tensor", this, other, Arg.Kw("alpha", alpha));
+        public Tensor sub(Tensor other, double alpha = 1) => Dispatch.Tensor("aten::sub", "Tensor", this, other, Alpha(alpha));
         public Tensor sub(double other) => Dispatch.Tensor("aten::sub", "Scalar", this, other);
         public Tensor sub(long other) => Dispatch.Tensor("aten::sub", "Scalar", this, other);
         public Tensor mul(Tensor other) => Dispatch.Tensor("aten::mul", "Tensor", this, other);
@@ -28,9 +32,9 @@ public static partial class torch
         public Tensor lerp(Tensor end, double weight) => Dispatch.Tensor("aten::lerp", "Scalar", this, end, weight);
 
         // ---- in place (used by optimizers and initialisers, under no_grad) ----
-        public Tensor add_(Tensor other, double alpha = 1) => Dispatch.InPlace(this, "aten::add_", "Tensor", other, Arg.Kw("alpha", alpha));
+        public Tensor add_(Tensor other, double alpha = 1) => Dispatch.InPlace(this, "aten::add_", "Tensor", other, Alpha(alpha));
         public Tensor add_(double other) => Dispatch.InPlace(this, "aten::add_", "Scalar", other);
-        public Tensor sub_(Tensor other, double alpha = 1) => Dispatch.InPlace(this, "aten::sub_", "Tensor", other, Arg.Kw("alpha", alpha));
+        public Tensor sub_(Tensor other, double alpha = 1) => Dispatch.InPlace(this, "aten::sub_", "Tensor", other, Alpha(alpha));
         public Tensor mul_(Tensor other) => Dispatch.InPlace(this, "aten::mul_", "Tensor", other);
         public Tensor mul_(double other) => Dispatch.InPlace(this, "aten::mul_", "Scalar", other);
         public Tensor div_(Tensor other) => Dispatch.InPlace(this, "aten::div_", "Tensor", other);

@@ -2,10 +2,6 @@ using static CourseKit.Tests.NN.NNReferences;
 
 namespace CourseKit.Tests.NN;
 
-/// <summary>Tests that need the global random generator to themselves run outside the parallel phase.</summary>
-[CollectionDefinition(nameof(SeededRandomCollection), DisableParallelization = true)]
-public sealed class SeededRandomCollection;
-
 /// <summary>
 /// With PyTorch's seed, the default initialisations of the layers and the nn.init functions draw
 /// exactly PyTorch's numbers (the same generator, the same calls in the same order).
