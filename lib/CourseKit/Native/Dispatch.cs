@@ -54,12 +54,12 @@ internal static unsafe class Dispatch
 
         var values = stackalloc CkValue[args.Length];
         var outs = stackalloc CkValue[MaxOutputs];
-        var pins = new List<GCHandle>();
-        var strings = new List<IntPtr>();
+        List<GCHandle>? pins = null;
+        List<IntPtr>? strings = null;
         try
         {
             for (var k = 0; k < args.Length; k++)
-                values[k] = ToNative(args[k], name, k, pins, strings);
+                values[k] = ToNative(args[k], name, k, ref pins, ref strings);
             var status = NativeMethods.ck_op_call(op, values, args.Length, GradMode.IsEnabled ? 1 : 0,
                 outs, MaxOutputs, out var count);
             if (status != 0)
@@ -70,8 +70,8 @@ internal static unsafe class Dispatch
         }
         finally
         {
-            foreach (var pin in pins) pin.Free();
-            foreach (var s in strings) Marshal.FreeCoTaskMem(s);
+            if (pins is not null) foreach (var pin in pins) pin.Free();
+            if (strings is not null) foreach (var s in strings) Marshal.FreeCoTaskMem(s);
         }
     }
 
@@ -79,7 +79,7 @@ internal static unsafe class Dispatch
     internal static string Signature(string name, string overload, Arg[] args) =>
         $"{name}{(overload.Length > 0 ? "." + overload : "")}({string.Join(", ", args.Select(a => a.Describe()))})";
 
-    private static CkValue ToNative(in Arg arg, string op, int position, List<GCHandle> pins, List<IntPtr> strings)
+    private static CkValue ToNative(in Arg arg, string op, int position, ref List<GCHandle>? pins, ref List<IntPtr>? strings)
     {
         var v = new CkValue { Kind = arg.Kind, I = arg.I, D = arg.D };
         if (arg.Name is not null)
@@ -91,31 +91,31 @@ internal static unsafe class Dispatch
                 break;
             case long[] ints:
                 v.Count = ints.Length;
-                v.P = Pin(ints, pins);
+                v.P = Pin(ints, ref pins);
                 break;
             case double[] doubles:
                 v.Count = doubles.Length;
-                v.P = Pin(doubles, pins);
+                v.P = Pin(doubles, ref pins);
                 break;
             case Tensor?[] tensors:
                 var handles = new IntPtr[tensors.Length];
                 for (var k = 0; k < tensors.Length; k++)
                     handles[k] = tensors[k]?.HandleFor(op, position) ?? IntPtr.Zero;
                 v.Count = handles.Length;
-                v.P = Pin(handles, pins);
+                v.P = Pin(handles, ref pins);
                 break;
             case string s:
                 v.P = Marshal.StringToCoTaskMemUTF8(s);
-                strings.Add(v.P);
+                (strings ??= []).Add(v.P);
                 break;
         }
         return v;
     }
 
-    private static IntPtr Pin(Array array, List<GCHandle> pins)
+    private static IntPtr Pin(Array array, ref List<GCHandle>? pins)
     {
         var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
-        pins.Add(pin);
+        (pins ??= []).Add(pin);
         return pin.AddrOfPinnedObject();
     }
 
