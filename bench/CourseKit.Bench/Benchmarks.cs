@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using static CourseKit.torch;
+
+namespace CourseKit.Bench;
+
+/// <summary>Training steps of the benchmarked models; each mirrors a function of bench_pytorch.py.</summary>
+internal static class Benchmarks
+{
+    /// <summary>Runs <paramref name="warmup"/> untimed steps, then returns steps per second over <paramref name="steps"/>.</summary>
+    private static double TimeSteps(Action step, int steps, int warmup)
+    {
+        for (var k = 0; k < warmup; k++) step();
+        var clock = Stopwatch.StartNew();
+        for (var k = 0; k < steps; k++) step();
+        return steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>784-512-512-10 MLP, batch 128, Adam, cross-entropy.</summary>
+    public static double Mlp(int steps, int warmup, int batch = 128)
+    {
+        using var model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10));
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var x = rand(batch, 784);
+        using var y = randint(0, 10, [batch]);
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(model.call(x), y);
+            loss.backward();
+            optimizer.step();
+        }, steps, warmup);
+    }
+
+    /// <summary>One discriminator and one generator step of a DCGAN (Radford et al. 2016) for 28x28 images, batch 64.</summary>
+    public static double Dcgan(int steps, int warmup, int batch = 64, int zDim = 100)
+    {
+        using var g = nn.Sequential(
+            nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
+            nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
+            nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
+        using var d = nn.Sequential(
+            nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
+            nn.Conv2d(64, 128, 4, stride: 2, padding: 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
+            nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+        var optG = optim.Adam(g.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
+        var optD = optim.Adam(d.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
+        using var real = rand(batch, 1, 28, 28) * 2 - 1;
+        using var ones = torch.ones(batch, 1);
+        using var zeros = torch.zeros(batch, 1);
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            // Discriminator: real -> 1, fake -> 0.
+            var fake = g.call(randn(batch, zDim));
+            optD.zero_grad();
+            var lossD = nn.functional.binary_cross_entropy_with_logits(d.call(real), ones)
+                        + nn.functional.binary_cross_entropy_with_logits(d.call(fake.detach()), zeros);
+            lossD.backward();
+            optD.step();
+            // Generator, non-saturating loss: fake -> 1.
+            optG.zero_grad();
+            var lossG = nn.functional.binary_cross_entropy_with_logits(d.call(fake), ones);
+            lossG.backward();
+            optG.step();
+        }, steps, warmup);
+    }
+}
