@@ -44,4 +44,14 @@ public sealed class TensorBasicsTests
         using var ok = a.matmul(zeros(3, 1));
         Assert.Equal(new long[] { 2, 1 }, ok.shape);
     }
+
+    [Fact]
+    public void ReductionOverDimensionZeroIsNotMistakenForADtype()
+    {
+        using var x = tensor(new float[,] { { 1, 2 }, { 3, 4 } });
+        using var s = x.sum(0);
+        using var m = x.mean(0);
+        Assert.Equal(new float[] { 4, 6 }, s.ToArray<float>());
+        Assert.Equal(new float[] { 2, 3 }, m.ToArray<float>());
+    }
 }

@@ -65,6 +65,10 @@ public static partial class torch
             return (r[0], r[1], r[2]);
         }
 
+        /// <summary>Solves A X = B for triangular A (lower unless <paramref name="upper"/>), batched over leading dims.</summary>
+        public static Tensor solve_triangular(Tensor a, Tensor b, bool upper, bool left = true) =>
+            Dispatch.Tensor("aten::linalg_solve_triangular", "", a, b, Arg.Kw("upper", upper), Arg.Kw("left", left));
+
         public static Tensor norm(Tensor a) => Dispatch.Tensor("aten::linalg_vector_norm", "", a);
         public static Tensor inv(Tensor a) => Dispatch.Tensor("aten::linalg_inv", "", a);
         public static Tensor det(Tensor a) => Dispatch.Tensor("aten::linalg_det", "", a);

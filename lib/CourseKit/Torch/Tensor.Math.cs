@@ -100,10 +100,11 @@ public static partial class torch
         public Tensor bmm(Tensor other) => Dispatch.Tensor("aten::bmm", "", this, other);
 
         // ---- reductions ----
-        public Tensor sum(ScalarType? type = null) => Dispatch.Tensor("aten::sum", "", this, Arg.Kw("dtype", type));
+        // No dtype-only overloads: C# converts a literal 0 to an enum, so x.sum(0) would silently mean dtype uint8.
+        public Tensor sum() => Dispatch.Tensor("aten::sum", "", this);
         public Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null) => Dispatch.Tensor("aten::sum", "dim_IntList", this, dim, keepdim, Arg.Kw("dtype", type));
         public Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => sum([dim], keepdim, type);
-        public Tensor mean(ScalarType? type = null) => Dispatch.Tensor("aten::mean", "", this, Arg.Kw("dtype", type));
+        public Tensor mean() => Dispatch.Tensor("aten::mean", "", this);
         public Tensor mean(long[] dim, bool keepdim = false, ScalarType? type = null) => Dispatch.Tensor("aten::mean", "dim", this, dim, keepdim, Arg.Kw("dtype", type));
         public Tensor mean(long dim, bool keepdim = false, ScalarType? type = null) => mean([dim], keepdim, type);
         public Tensor var(bool unbiased = true) => Dispatch.Tensor("aten::var", "", this, unbiased);

@@ -26,6 +26,7 @@ public static partial class torch
         public Tensor narrow(long dim, long start, long length) => Dispatch.Tensor("aten::narrow", "", this, dim, start, length);
         public Tensor select(long dim, long index) => Dispatch.Tensor("aten::select", "int", this, dim, index);
         public Tensor slice(long dim, long? start, long? end, long step = 1) => Dispatch.Tensor("aten::slice", "Tensor", this, dim, start, end, step);
+        public Tensor diagonal(long offset = 0, long dim1 = 0, long dim2 = 1) => Dispatch.Tensor("aten::diagonal", "", this, offset, dim1, dim2);
         public Tensor flip(params long[] dims) => Dispatch.Tensor("aten::flip", "", this, dims);
         public Tensor[] chunk(long chunks, long dim = 0) => Dispatch.Tensors("aten::chunk", "", this, chunks, dim);
         public Tensor[] split(long split_size, long dim = 0) => Dispatch.Tensors("aten::split", "Tensor", this, split_size, dim);
