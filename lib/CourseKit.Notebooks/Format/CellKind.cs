@@ -1,0 +1,8 @@
+namespace CourseKit.Notebooks.Format;
+
+public enum CellKind
+{
+    Code,
+    Markdown,
+    Raw,
+}

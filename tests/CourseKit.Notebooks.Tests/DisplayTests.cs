@@ -1,0 +1,211 @@
+using System.Collections;
+using System.Linq.Expressions;
+using CourseKit.Display;
+using CourseKit.Notebooks.Execution;
+using CourseKit.Notebooks.Format;
+using static CourseKit.torch;
+
+namespace CourseKit.Notebooks.Tests;
+
+/// <summary>Rich display: bundles, tensors, the .NET Interactive formatter convention, the kernel and console hosts.</summary>
+public sealed class DisplayTests
+{
+    [Fact]
+    public void Plain_values_become_invariant_text()
+    {
+        Assert.Equal("1.5", DisplayOutput.From(1.5).Text);
+        Assert.Equal("<null>", DisplayOutput.From(null).Text);
+        Assert.Equal("[1, 2, 3]", DisplayOutput.From(new List<int> { 1, 2, 3 }).Text);
+        Assert.Equal("[\"a\", \"b\"]", DisplayOutput.From(new[] { "a", "b" }).Text);
+        Assert.Equal("[" + string.Join(", ", Enumerable.Range(0, 20)) + ", ...]", DisplayOutput.From(Enumerable.Range(0, 100)).Text);
+        Assert.Equal(["text/plain"], DisplayOutput.From("x").Data.Keys);
+    }
+
+    [Fact]
+    public void Bundles_are_immutable_and_can_be_restricted()
+    {
+        var html = DisplayOutput.FromHtml("<b>x</b>", "x");
+        var both = html.With(DisplayOutput.Svg, "<svg/>");
+
+        Assert.Equal(["text/plain", "text/html"], html.Data.Keys);
+        Assert.Equal(["text/plain", "text/html", "image/svg+xml"], both.Data.Keys);
+        Assert.Equal(["text/plain", "image/svg+xml"], both.Only([DisplayOutput.Svg]).Data.Keys);
+        Assert.Same(both, both.Only([]));
+        Assert.Equal("<pre>a &lt; b</pre>", DisplayOutput.FromText("a < b").ToHtml());
+        Assert.Equal("<img src=\"data:image/png;base64,AQI=\" alt=\"two bytes\">", DisplayOutput.FromPng([1, 2], "two bytes").ToHtml());
+        Assert.Throws<ArgumentException>(() => html.With(" ", "x"));
+    }
+
+    [Fact]
+    public void Small_2d_tensors_show_as_a_table_with_a_summary()
+    {
+        using var t = tensor(new float[] { 1, 2.5f, -3, 4, 5, 6 }, [2, 3]);
+
+        var output = DisplayOutput.From(t);
+
+        Assert.Equal(t.ToString(), output.Text);
+        var html = output.Get(DisplayOutput.Html)!;
+        Assert.Contains("<code>Tensor[2, 3] float32</code>", html);
+        Assert.Contains(">2.5000</td>", html);
+        Assert.Contains(">-3.0000</td>", html);
+        Assert.Equal(2, html.Split("<tr>").Length - 1);
+    }
+
+    [Fact]
+    public void Other_tensors_show_their_text()
+    {
+        using var cube = zeros(2, 2, 2);
+        using var wide = zeros(2, TensorDisplay.MaxTableSide + 1);
+        using var ints = tensor(new long[] { 7, 8 });
+
+        Assert.Contains("<pre>tensor([[[0.0000, 0.0000],", DisplayOutput.From(cube).Get(DisplayOutput.Html));
+        Assert.Contains("<pre>tensor(", DisplayOutput.From(wide).Get(DisplayOutput.Html));
+        Assert.Contains(">7</td><td style=\"padding:1px 6px;border:1px solid #ddd\">8</td>", DisplayOutput.From(ints).Get(DisplayOutput.Html));
+        var disposed = zeros(1);
+        disposed.Dispose();
+        Assert.Equal("Tensor(disposed)", DisplayOutput.From(disposed).Text);
+    }
+
+    /// <summary>
+    /// Does what .NET Interactive's Formatter does for a type without its own TypeFormatterSourceAttribute
+    /// (TryRegisterFromConventionBasedFormatterSources): finds an attribute named TypeFormatterSourceAttribute,
+    /// reads FormatterSourceType and PreferredMimeTypes, creates the source, calls CreateTypeFormatters and
+    /// compiles a call to each formatter's Format(object, TextWriter).
+    /// </summary>
+    private static Dictionary<string, string> FormatLikeTheKernel(object value, out string[] preferred)
+    {
+        var attribute = value.GetType().GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute");
+        var sourceType = (Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;
+        preferred = (string[])attribute.GetType().GetProperty("PreferredMimeTypes")!.GetValue(attribute)!;
+        var source = Activator.CreateInstance(sourceType)!;
+        var formatters = (IEnumerable)source.GetType().GetMethod("CreateTypeFormatters")!.Invoke(source, null)!;
+        var results = new Dictionary<string, string>();
+        foreach (var formatter in formatters)
+        {
+            var mime = (string)formatter.GetType().GetProperty("MimeType")!.GetValue(formatter)!;
+            var type = (Type)formatter.GetType().GetProperty("Type")!.GetValue(formatter)!;
+            Assert.True(type.IsAssignableFrom(value.GetType()));
+            var instance = Expression.Parameter(typeof(object));
+            var writer = Expression.Parameter(typeof(TextWriter));
+            var call = Expression.Call(Expression.Constant(formatter), formatter.GetType().GetMethod("Format")!, instance, writer);
+            var format = Expression.Lambda<Func<object, TextWriter, bool>>(call, instance, writer).Compile();
+            var text = new StringWriter();
+            Assert.True(format(value, text));
+            results[mime] = text.ToString();
+        }
+        return results;
+    }
+
+    [Fact]
+    public void Tensors_render_through_the_kernel_formatter_convention()
+    {
+        using var t = ones(2, 2);
+
+        var formatted = FormatLikeTheKernel(t, out var preferred);
+
+        Assert.Equal(["text/html", "text/plain"], preferred);
+        Assert.Equal(DisplayOutput.From(t).Get(DisplayOutput.Html), formatted["text/html"]);
+        Assert.Equal(t.ToString(), formatted["text/plain"]);
+    }
+
+    [Fact]
+    public void Parameters_and_progress_bars_render_through_the_convention_too()
+    {
+        using var p = new nn.Parameter(zeros(1));
+        Assert.Contains("<code>Tensor[1] float32 requires_grad</code>", FormatLikeTheKernel(p, out _)["text/html"]);
+
+        using var bar = new ProgressBar(10, "fit", new FakeHost(updatesInPlace: false), () => TimeSpan.Zero);
+        Assert.Contains("<progress max=\"10\" value=\"0\"", FormatLikeTheKernel(bar, out _)["text/html"]);
+    }
+
+    [Fact]
+    public void The_kernel_host_calls_the_kernels_display_and_update_by_reflection()
+    {
+        FakeKernel.Shown.Clear();
+        var host = new KernelHost(typeof(FakeKernel), typeof(FakeInvocationContext));
+        using var cancel = new CancellationTokenSource();
+        FakeInvocationContext.Current = null;
+        Assert.False(host.InCommand);
+        Assert.Equal(CancellationToken.None, host.Cancellation);
+
+        FakeInvocationContext.Current = new FakeInvocationContext { CancellationToken = cancel.Token };
+        var handle = host.Display("first", ["text/html"]);
+        handle.Update("second");
+
+        Assert.True(host.InCommand);
+        Assert.Equal(cancel.Token, host.Cancellation);
+        Assert.Equal(["display first text/html", "update second"], FakeKernel.Shown);
+        FakeInvocationContext.Current = null;
+    }
+
+    [Fact]
+    public void Without_a_notebook_host_display_prints_the_text()
+    {
+        var recorder = new CellRecorder();
+        using (ConsoleCapture.To(recorder))
+        {
+            var handle = ConsoleHost.Instance.Display(DisplayOutput.FromHtml("<b>x</b>", "plain x"), []);
+            handle.Update(42);
+        }
+
+        Assert.Equal([new StreamOutput("stdout", "plain x\n42\n")], recorder.Outputs);
+        Assert.False(ConsoleHost.Instance.UpdatesInPlace);
+    }
+
+    [Fact]
+    public void Notebook_display_goes_to_the_installed_host()
+    {
+        var host = new FakeHost(updatesInPlace: true);
+        using (Notebook.UseHost(host))
+        {
+            Assert.Same(host, Notebook.Host);
+            Notebook.display("shown", "text/plain");
+        }
+
+        Assert.NotSame(host, Notebook.Host);
+        Assert.Equal(["shown"], host.Shown.Select(o => o.Text));
+    }
+}
+
+/// <summary>Has the members of Microsoft.DotNet.Interactive.Kernel that <see cref="KernelHost"/> uses.</summary>
+public static class FakeKernel
+{
+    public static readonly List<string> Shown = [];
+
+    public static FakeDisplayedValue display(object value, params string[] mimeTypes)
+    {
+        Shown.Add($"display {value} {string.Join(",", mimeTypes)}");
+        return new FakeDisplayedValue();
+    }
+}
+
+public sealed class FakeDisplayedValue
+{
+    public void Update(object value) => FakeKernel.Shown.Add($"update {value}");
+}
+
+/// <summary>Has the members of Microsoft.DotNet.Interactive.KernelInvocationContext that <see cref="KernelHost"/> uses.</summary>
+public sealed class FakeInvocationContext
+{
+    public static FakeInvocationContext? Current { get; set; }
+
+    public CancellationToken CancellationToken { get; init; }
+}
+
+/// <summary>A host that keeps what it is shown.</summary>
+internal sealed class FakeHost(bool updatesInPlace, CancellationToken cancellation = default) : IDisplayHost
+{
+    public List<DisplayOutput> Shown { get; } = [];
+
+    public List<DisplayOutput> Updates { get; } = [];
+
+    public bool UpdatesInPlace => updatesInPlace;
+
+    public CancellationToken Cancellation => cancellation;
+
+    public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes)
+    {
+        Shown.Add(DisplayOutput.From(value));
+        return new DisplayHandle(v => Updates.Add(DisplayOutput.From(v)));
+    }
+}

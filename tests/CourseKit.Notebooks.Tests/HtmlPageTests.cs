@@ -1,0 +1,53 @@
+using CourseKit.Imaging;
+using CourseKit.Notebooks.Execution;
+using CourseKit.Notebooks.Html;
+
+namespace CourseKit.Notebooks.Tests;
+
+/// <summary>The HTML page of an executed notebook, rendered by headless Chromium.</summary>
+[Collection(RunnerCollection.Name)]
+public sealed class HtmlPageTests
+{
+    [ChromiumFact]
+    public void Images_render_in_chromium_and_the_screenshot_is_not_blank()
+    {
+        var run = NotebookRunner.Run(TestFiles.Fixture("display"), new RunOptions());
+        var dir = TestFiles.Scratch("page");
+        var page = Path.Combine(dir, "display.html");
+        File.WriteAllText(page, NotebookPage.Render(run));
+        var shot = Path.Combine(dir, "display.png");
+
+        Chromium.Screenshot(page, shot, 1200, 1600);
+
+        // The stripes image is 240 x 120: red, green and blue thirds of 80 x 120 pixels each.
+        var image = Image.FromPng(File.ReadAllBytes(shot)).ConvertTo(3);
+        int Count(byte r, byte g, byte b)
+        {
+            var n = 0;
+            for (var i = 0; i < image.Pixels.Length; i += 3)
+                if (Math.Abs(image.Pixels[i] - r) < 24 && Math.Abs(image.Pixels[i + 1] - g) < 24 && Math.Abs(image.Pixels[i + 2] - b) < 24) n++;
+            return n;
+        }
+        Assert.InRange(Count(220, 30, 30), 80 * 120 * 9 / 10, 80 * 120 * 2);
+        Assert.InRange(Count(30, 160, 60), 80 * 120 * 9 / 10, 80 * 120 * 2);
+        Assert.InRange(Count(40, 60, 220), 80 * 120 * 9 / 10, 80 * 120 * 2);
+        var distinct = new HashSet<int>();
+        for (var i = 0; i < image.Pixels.Length; i += 3) distinct.Add(image.Pixels[i] << 16 | image.Pixels[i + 1] << 8 | image.Pixels[i + 2]);
+        Assert.True(distinct.Count > 50, $"the screenshot has only {distinct.Count} colours: text and tables did not render");
+    }
+
+    [Fact]
+    public void The_page_shows_markdown_code_outputs_errors_and_cells_not_run()
+    {
+        var run = NotebookRunner.Run(TestFiles.Fixture("failing"), new RunOptions());
+
+        var html = NotebookPage.Render(run);
+
+        Assert.Contains("<h1 id=\"a-failing-notebook\">A failing notebook</h1>", html);
+        Assert.Contains("<pre class=\"source\"><code class=\"language-csharp\">Console.WriteLine(&quot;before&quot;);", html);
+        Assert.Contains("<pre class=\"stream stdout\">before\n</pre>", html);
+        Assert.Contains("<pre class=\"error\">InvalidOperationException: boom\nSystem.InvalidOperationException: boom\n   at cell 3, line 2</pre>", html);
+        Assert.Contains("<div class=\"notrun\">not run</div>", html);
+        Assert.Contains("<span class=\"failed\">failed</span>", html);
+    }
+}
