@@ -119,6 +119,23 @@ public sealed class DisplayTests
     }
 
     [Fact]
+    public void Images_charts_and_animations_carry_a_static_png_for_stored_notebooks()
+    {
+        var image = CourseKit.Imaging.Image.Solid(3, 2, [128]);
+        var chart = CourseKit.Charts.Chart.Line(new CourseKit.Charts.Series("loss", [3.0, 2.0, 1.5]));
+        var animation = new CourseKit.Imaging.Animation([image, CourseKit.Imaging.Image.Solid(3, 2, [255])]);
+        foreach (object value in new object[] { image, chart, animation })
+        {
+            var bundle = DisplayOutput.From(value);
+            var png = Convert.FromBase64String(bundle.Get(DisplayOutput.Png)!);
+            Assert.True(CourseKit.Imaging.Image.FromPng(png).Width > 0);
+            Assert.Contains("<img", FormatLikeTheKernel(value, out _)[DisplayOutput.Html]);
+        }
+        Assert.Contains("<img", DisplayOutput.From(chart).Get(DisplayOutput.Html));
+        Assert.Equal("Image 3 x 2, 1 channel(s)", DisplayOutput.From(image).Text);
+    }
+
+    [Fact]
     public void The_kernel_host_calls_the_kernels_display_and_update_by_reflection()
     {
         FakeKernel.Shown.Clear();

@@ -1,9 +1,18 @@
+using CourseKit.Display;
 using CourseKit.Imaging;
 
 namespace CourseKit.Charts;
 
-public sealed partial record Chart
+[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.PlainText])]
+public sealed partial record Chart : IRichDisplay
 {
+    /// <summary>
+    /// Notebook display: the HTML snippet (interactive where plotly.js is loaded) and the static PNG,
+    /// so stored notebooks render on GitHub, nbviewer and offline.
+    /// </summary>
+    public DisplayOutput ToDisplay() =>
+        DisplayOutput.FromPng(ToPng(), ToString()).With(DisplayOutput.Html, ToHtml());
+
     /// <summary>The plotly.js figure <c>{"data": [...], "layout": {...}}</c> as JSON, for <c>Plotly.newPlot(el, fig.data, fig.layout)</c>.</summary>
     public string ToPlotlyJson() => PlotlyFigure.Write(this);
 

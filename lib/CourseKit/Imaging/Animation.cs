@@ -1,3 +1,4 @@
+using CourseKit.Display;
 using static CourseKit.torch;
 
 namespace CourseKit.Imaging;
@@ -6,8 +7,14 @@ namespace CourseKit.Imaging;
 /// A sequence of equally sized frames (e.g. the grid of samples at each step of a denoising
 /// trajectory), shown as an animated PNG or laid out side by side as a strip.
 /// </summary>
-public sealed class Animation
+[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.PlainText])]
+public sealed class Animation : IRichDisplay
 {
+    /// <summary>Notebook display: the animated PNG in HTML (browsers animate it) and the strip of frames as the static image.</summary>
+    public DisplayOutput ToDisplay() =>
+        DisplayOutput.FromPng(ToStrip().ToPng(), $"Animation of {Frames.Count} frames, {Frames[0].Width} x {Frames[0].Height}")
+            .With(DisplayOutput.Html, ToHtml());
+
     /// <param name="frames">The frames in order, all the same size.</param>
     /// <param name="delayMs">How long each frame is shown, in milliseconds.</param>
     /// <param name="labels">Optional caption per frame, drawn above it in the strip.</param>

@@ -1,3 +1,5 @@
+using CourseKit.Display;
+
 namespace CourseKit.Imaging;
 
 /// <summary>
@@ -5,8 +7,12 @@ namespace CourseKit.Imaging;
 /// <see cref="Channels"/> bytes (1 gray, 2 gray + alpha, 3 RGB, 4 RGBA), row-major without
 /// padding: the byte of channel c at (x, y) is <c>Pixels[(y * Width + x) * Channels + c]</c>.
 /// </summary>
-public sealed class Image
+[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [DisplayOutput.Png, DisplayOutput.PlainText])]
+public sealed class Image : IRichDisplay
 {
+    /// <summary>Notebook display: the PNG, with a one-line description as text.</summary>
+    public DisplayOutput ToDisplay() => DisplayOutput.FromPng(ToPng(), $"Image {Width} x {Height}, {Channels} channel(s)");
+
     /// <summary>Wraps <paramref name="pixels"/> (not copied); its length must be width * height * channels.</summary>
     public Image(int width, int height, int channels, byte[] pixels)
     {
