@@ -138,6 +138,8 @@ public static partial class torch
         // ---- gathering ----
         public Tensor gather(long dim, Tensor index) => Dispatch.Tensor("aten::gather", "", this, dim, index);
         public Tensor index_select(long dim, Tensor index) => Dispatch.Tensor("aten::index_select", "", this, dim, index);
+        /// <summary>Indices of the nonzero (true) elements: (count, ndim), int64.</summary>
+        public Tensor nonzero() => Unary("aten::nonzero");
         public Tensor masked_select(Tensor mask) => Dispatch.Tensor("aten::masked_select", "", this, mask);
     }
 }
