@@ -1,18 +1,37 @@
 #!/usr/bin/env bash
-# Builds everything (the native bridge included) and runs the test suite; ends with a line
-# "N passed, N failed, N skipped". Extra arguments go to `dotnet test` (e.g. --filter Parity).
+# Builds everything (the native bridge included), runs the unit test suites, then runs every course
+# notebook headlessly in its quick setting and validates the executed notebooks with the nbformat
+# validator. Ends with a line "N passed, N failed, N skipped" (notebooks count one each).
+# Extra arguments go to `dotnet test` (e.g. --filter Parity).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+nbout="$(mktemp -d)"
+trap 'rm -rf "$log" "$nbout"' EXIT
 status=0
 dotnet test CourseKit.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
 # dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
-summary=$(grep -E "(Passed|Failed)! +- Failed: " "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
-  awk '{f+=$1; p+=$2; s+=$3} END {if (NR) printf "%d passed, %d failed, %d skipped\n", p, f, s}')
-if [ -z "$summary" ]; then
+read -r failed passed skipped < <(grep -E "(Passed|Failed)! +- Failed: " "$log" |
+  sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
+  awk '{f+=$1; p+=$2; s+=$3} END {print f+0, p+0, s+0}')
+if [ "$passed" -eq 0 ]; then
   echo "test: FAILED: no test ran (see the build output above)" >&2
   exit 1
 fi
-echo "$summary"
+
+echo "test: running the course notebooks (quick setting)"
+if bash scripts/course.sh --out "$nbout"; then notebook_status=0; else notebook_status=$?; fi
+for nb in "$nbout"/*.ipynb; do
+  if [ -f "$nb" ] && /usr/bin/python3 -c "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))" "$nb"; then
+    passed=$((passed + 1))
+  else
+    echo "test: FAILED: ${nb##*/} is not a valid executed nbformat 4 notebook" >&2
+    failed=$((failed + 1))
+  fi
+done
+if [ "$notebook_status" -ne 0 ]; then
+  failed=$((failed + 1)); status=1
+fi
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the course notebooks headlessly, top to bottom, and writes the executed notebooks, one HTML
+# page per notebook and an index to the output folder (default: out/).
+#   ./coursekit run [--full] [--out DIR] [--seed N] [--device cpu|cuda] [--cell-timeout S] [NOTEBOOK.ipynb...]
+# The quick setting (the default) trains on small budgets; --full gives the results the notebooks quote.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+args=("$@")
+[[ " ${args[*]} " == *" --out "* ]] || args+=(--out out)
+[[ " ${args[*]} " == *" --full "* ]] || args+=(--quick)
+[[ " ${args[*]} " == *".ipynb "* ]] || args=(notebooks "${args[@]}")
+echo "course: building CourseKit and the notebook runner (Release)"
+log="$(mktemp)"
+if ! dotnet build lib/CourseKit.Notebooks -c Release -nologo > "$log" 2>&1; then
+  cat "$log"; rm -f "$log"
+  echo "course: FAILED: the build failed (see above)" >&2
+  exit 1
+fi
+rm -f "$log"
+exec dotnet lib/CourseKit.Notebooks/bin/Release/net10.0/coursekit-notebooks.dll run "${args[@]}"
