@@ -4,12 +4,13 @@
 #   - libopenblas0-openmp   a fast BLAS for libtorch (Debian's default reference BLAS is ~12x slower)
 #   - g++                   compiles the native bridge
 #   - python3-torch         PyTorch, for the interop test and the side-by-side benchmark
+#   - libjs-mathjax         typesets the notebooks' formulas in the HTML pages, offline
 #   - python3-nbformat      the reference nbformat validator, for the notebook runner's tests
 #   - chromium              headless browser, for the screenshot test of the notebook pages
 # The .NET SDK (8.0 or later) must already be installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-nbformat chromium)
+packages=(libtorch-dev libopenblas0-openmp g++ python3-torch libjs-mathjax python3-nbformat chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -37,6 +37,21 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
+    public void Pages_typeset_formulas_with_the_installed_mathjax_or_leave_them_as_written()
+    {
+        var scripts = MathTypesetting.HeadScripts();
+        if (File.Exists(MathTypesetting.MathJaxPath))
+        {
+            Assert.Contains($"src=\"file://{MathTypesetting.MathJaxPath}?config=TeX-AMS_CHTML\"", scripts);
+            Assert.Contains("inlineMath: [['$','$']]", scripts);
+        }
+        else
+        {
+            Assert.Equal("", scripts);
+        }
+    }
+
+    [Fact]
     public void The_page_shows_markdown_code_outputs_errors_and_cells_not_run()
     {
         var run = NotebookRunner.Run(TestFiles.Fixture("failing"), new RunOptions());

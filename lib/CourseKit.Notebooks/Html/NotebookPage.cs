@@ -23,7 +23,8 @@ public static class NotebookPage
         var notebook = run.Executed;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>").Append(Encode(notebook.Name)).Append("</title>\n<style>\n").Append(PageStyle.Css).Append("\n</style>\n</head>\n<body>\n");
+            .Append("<title>").Append(Encode(notebook.Name)).Append("</title>\n<style>\n").Append(PageStyle.Css).Append("\n</style>\n")
+            .Append(MathTypesetting.HeadScripts()).Append("</head>\n<body>\n");
         html.Append("<p class=\"prompt\"><a href=\"index.html\">all notebooks</a> · ").Append(Encode(notebook.Name)).Append(".ipynb · ")
             .Append(run.Succeeded ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span>")
             .Append(" · ").Append(run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s</p>\n");
