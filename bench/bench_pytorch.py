@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 200 --dcgan-steps 20
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 200 --dcgan-steps 20 --vae-steps 100
 """
 import argparse
 import json
@@ -29,6 +29,23 @@ def dcgan_discriminator():
         nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
         nn.Conv2d(64, 128, 4, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
         nn.Flatten(), nn.Linear(128 * 7 * 7, 1))
+
+
+class Vae(nn.Module):
+    """VAE (Kingma & Welling 2014) as CourseKit's VariationalAutoencoder with MlpAutoencoderSettings: MLP 784-400-20."""
+
+    def __init__(self, d=784, hidden=400, latent=20):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Linear(d, hidden), nn.ReLU())
+        self.fc_mu = nn.Linear(hidden, latent)
+        self.fc_logvar = nn.Linear(hidden, latent)
+        self.decoder = nn.Sequential(nn.Linear(latent, hidden), nn.ReLU(), nn.Linear(hidden, d))
+
+    def forward(self, x):
+        h = self.encoder(x)
+        mu, logvar = self.fc_mu(h), self.fc_logvar(h)
+        z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
+        return self.decoder(z), mu, logvar
 
 
 def time_steps(step, steps, warmup):
@@ -79,16 +96,35 @@ def bench_dcgan(steps, warmup, batch=64, z_dim=100):
     return time_steps(step, steps, warmup)
 
 
+def bench_vae(steps, warmup, batch=128):
+    model = Vae()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x = (torch.rand(batch, 784) < 0.5).float()
+
+    def step():
+        logits, mu, logvar = model(x)
+        # Negative ELBO per example: Bernoulli reconstruction + closed-form KL to N(0, I).
+        reconstruction = F.binary_cross_entropy_with_logits(logits, x, reduction="none").sum(1)
+        kl = -0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)
+        opt.zero_grad()
+        (reconstruction + kl).mean().backward()
+        opt.step()
+
+    return time_steps(step, steps, warmup)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--mlp-steps", type=int, default=200)
     parser.add_argument("--dcgan-steps", type=int, default=20)
+    parser.add_argument("--vae-steps", type=int, default=100)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 10)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
+    print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 10)}))
 
 
 if __name__ == "__main__":

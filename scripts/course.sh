@@ -3,11 +3,18 @@
 # page per notebook and an index to the output folder (default: out/).
 #   ./coursekit run [--full] [--out DIR] [--seed N] [--device cpu|cuda] [--cell-timeout S] [NOTEBOOK.ipynb...]
 # The quick setting (the default) trains on small budgets; --full gives the results the notebooks quote.
+#   ./coursekit student [--out DIR]: writes student versions instead (solution regions removed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+verb=run
+if [ "${1:-}" = --student ]; then verb=student; shift; fi
 args=("$@")
-[[ " ${args[*]} " == *" --out "* ]] || args+=(--out out)
-[[ " ${args[*]} " == *" --full "* ]] || args+=(--quick)
+if [ "$verb" = student ]; then
+  [[ " ${args[*]} " == *" --out "* ]] || args+=(--out out/student)
+else
+  [[ " ${args[*]} " == *" --out "* ]] || args+=(--out out)
+  [[ " ${args[*]} " == *" --full "* ]] || args+=(--quick)
+fi
 [[ " ${args[*]} " == *".ipynb "* ]] || args=(notebooks "${args[@]}")
 echo "course: building CourseKit and the notebook runner (Release)"
 log="$(mktemp)"
@@ -17,4 +24,4 @@ if ! dotnet build lib/CourseKit.Notebooks -c Release -nologo > "$log" 2>&1; then
   exit 1
 fi
 rm -f "$log"
-exec dotnet lib/CourseKit.Notebooks/bin/Release/net10.0/coursekit-notebooks.dll run "${args[@]}"
+exec dotnet lib/CourseKit.Notebooks/bin/Release/net10.0/coursekit-notebooks.dll "$verb" "${args[@]}"

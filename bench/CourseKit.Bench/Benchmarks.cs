@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CourseKit.Losses;
+using CourseKit.Models;
 using static CourseKit.torch;
 
 namespace CourseKit.Bench;
@@ -63,6 +65,26 @@ internal static class Benchmarks
             var lossG = nn.functional.binary_cross_entropy_with_logits(d.call(fake), ones);
             lossG.backward();
             optG.step();
+        }, steps, warmup);
+    }
+
+    /// <summary>
+    /// One VAE step (Kingma &amp; Welling 2014): MLP 784-400-20, Bernoulli decoder, batch 128 of binary
+    /// images, forward, negative ELBO, backward, Adam.
+    /// </summary>
+    public static double Vae(int steps, int warmup, int batch = 128)
+    {
+        using var model = new VariationalAutoencoder(new MlpAutoencoderSettings());
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var x = (rand(batch, 784) < 0.5).to(float32);
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            var o = model.call(x);
+            var loss = Elbo.Negative(model.LogLikelihood(x, o.Recon), o.Mu, o.LogVar);
+            optimizer.zero_grad();
+            loss.Total.mean().backward();
+            optimizer.step();
         }, steps, warmup);
     }
 }

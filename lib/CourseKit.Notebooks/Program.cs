@@ -1,8 +1,13 @@
 using CourseKit.Notebooks.Cli;
 
-if (args.Length == 0 || args[0] != "run")
+switch (args)
 {
-    Console.Error.WriteLine(CommandLine.Usage);
-    return args.Length == 1 && args[0] is "--help" or "-h" or "help" ? 0 : 2;
+    case ["run", .. var rest]:
+        return RunCommand.Run(rest, Console.Out, Console.Error);
+    case ["student", .. var rest]:
+        return StudentCommand.Run(rest, Console.Out, Console.Error);
+    default:
+        Console.Error.WriteLine(CommandLine.Usage);
+        Console.Error.WriteLine(StudentCommand.Usage);
+        return args.Length == 1 && args[0] is "--help" or "-h" or "help" ? 0 : 2;
 }
-return RunCommand.Run(args[1..], Console.Out, Console.Error);
