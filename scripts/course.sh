@@ -10,7 +10,7 @@ verb=run
 if [ "${1:-}" = --student ]; then verb=student; shift; fi
 args=("$@")
 if [ "$verb" = student ]; then
-  [[ " ${args[*]} " == *" --out "* ]] || args+=(--out out/student)
+  [[ " ${args[*]} " == *" --out "* ]] || args+=(--out student)   # beside notebooks/, so their relative #r paths hold
 else
   [[ " ${args[*]} " == *" --out "* ]] || args+=(--out out)
   [[ " ${args[*]} " == *" --full "* ]] || args+=(--quick)
