@@ -34,7 +34,7 @@ public sealed class DisposeScope : IDisposable
 
     internal void Remove(torch.Tensor tensor) => tensors.Remove(tensor);
 
-    /// <summary>Moves tensors to the enclosing scope (or out of all scopes) and returns the first.</summary>
+    /// <summary>Moves <paramref name="tensor"/> to the enclosing scope (or out of all scopes) and returns it.</summary>
     public torch.Tensor MoveToOuter(torch.Tensor tensor)
     {
         tensor.MoveToOuterDisposeScope();
