@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 200 --dcgan-steps 20 --vae-steps 100
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300
 """
 import argparse
 import json
@@ -116,15 +116,15 @@ def bench_vae(steps, warmup, batch=128):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, required=True)
-    parser.add_argument("--mlp-steps", type=int, default=200)
+    parser.add_argument("--mlp-steps", type=int, default=400)
     parser.add_argument("--dcgan-steps", type=int, default=20)
-    parser.add_argument("--vae-steps", type=int, default=100)
+    parser.add_argument("--vae-steps", type=int, default=300)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 10)}))
+    print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 30)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
-    print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 10)}))
+    print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 30)}))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 // CourseKit side of the benchmark: the same models, sizes, optimizers and step counts as
 // bench/bench_pytorch.py, timed the same way. Prints one JSON object per model.
 //
-//   dotnet run -c Release --project bench/CourseKit.Bench -- --threads 2 --mlp-steps 200 --dcgan-steps 20 --vae-steps 100
+//   dotnet run -c Release --project bench/CourseKit.Bench -- --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300
 using System.Text.Json;
 using CourseKit.Bench;
 using static CourseKit.torch;
 
 var threads = Environment.ProcessorCount;
-int mlpSteps = 200, dcganSteps = 20, vaeSteps = 100;
+int mlpSteps = 400, dcganSteps = 20, vaeSteps = 300;
 for (var k = 0; k + 1 < args.Length; k += 2)
 {
     var value = int.Parse(args[k + 1], System.Globalization.CultureInfo.InvariantCulture);
@@ -22,9 +22,9 @@ for (var k = 0; k + 1 < args.Length; k += 2)
 }
 set_num_threads(threads);
 manual_seed(0);
-Report("mlp", Benchmarks.Mlp(mlpSteps, warmup: 10));
+Report("mlp", Benchmarks.Mlp(mlpSteps, warmup: 30));
 Report("dcgan", Benchmarks.Dcgan(dcganSteps, warmup: 3));
-Report("vae", Benchmarks.Vae(vaeSteps, warmup: 10));
+Report("vae", Benchmarks.Vae(vaeSteps, warmup: 30));
 
 static void Report(string model, double stepsPerSecond) =>
     Console.WriteLine(JsonSerializer.Serialize(new { model, steps_per_s = stepsPerSecond }));

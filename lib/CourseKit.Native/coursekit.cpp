@@ -10,6 +10,8 @@
 #include <torch/version.h>
 #include <torch/csrc/autograd/autograd.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -331,6 +333,15 @@ int ck_op_call(void* op_handle, const ck_value* args, int32_t nargs, int32_t gra
                 " values, more than ", max_outs);
     *nouts = static_cast<int32_t>(stack.size());
     for (size_t j = 0; j < stack.size(); ++j) outs[j] = from_ivalue(stack[j]);
+  });
+}
+
+int ck_set_malloc_thresholds(int64_t mmap_threshold, int64_t trim_threshold) {
+  return guarded([&] {
+    TORCH_CHECK(mmap_threshold > 0 && mmap_threshold <= INT32_MAX && trim_threshold > 0 && trim_threshold <= INT32_MAX,
+                "malloc thresholds must be in (0, 2^31), got ", mmap_threshold, " and ", trim_threshold);
+    TORCH_CHECK(mallopt(M_MMAP_THRESHOLD, static_cast<int>(mmap_threshold)) == 1, "mallopt(M_MMAP_THRESHOLD) failed");
+    TORCH_CHECK(mallopt(M_TRIM_THRESHOLD, static_cast<int>(trim_threshold)) == 1, "mallopt(M_TRIM_THRESHOLD) failed");
   });
 }
 

@@ -63,6 +63,11 @@ CK_EXPORT const char* ck_op_schema(void* op);
 CK_EXPORT int ck_op_call(void* op, const ck_value* args, int32_t nargs, int32_t grad_enabled,
                          ck_value* outs, int32_t max_outs, int32_t* nouts);
 
+// Process-wide tuning of glibc's malloc, which libtorch's CPU allocator calls for every tensor:
+// blocks of at least mmap_threshold bytes are mapped and unmapped one by one (each use page-faults
+// its memory afresh), and the heap is trimmed when trim_threshold bytes are free at its top.
+CK_EXPORT int ck_set_malloc_thresholds(int64_t mmap_threshold, int64_t trim_threshold);
+
 // RNG, threads, devices.
 CK_EXPORT int ck_manual_seed(uint64_t seed);
 CK_EXPORT int ck_set_num_threads(int32_t n);

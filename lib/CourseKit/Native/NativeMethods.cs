@@ -64,6 +64,7 @@ internal static unsafe partial class NativeMethods
     internal static partial int ck_op_call(IntPtr op, CkValue* args, int nargs, int gradEnabled,
         CkValue* outs, int maxOuts, out int nouts);
 
+    [LibraryImport(Library)] internal static partial int ck_set_malloc_thresholds(long mmapThreshold, long trimThreshold);
     [LibraryImport(Library)] internal static partial int ck_manual_seed(ulong seed);
     [LibraryImport(Library)] internal static partial int ck_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int ck_get_num_threads();

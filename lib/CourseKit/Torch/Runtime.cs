@@ -5,10 +5,21 @@ namespace CourseKit;
 
 public static partial class torch
 {
+    /// <summary>
+    /// Tensors of at least this many bytes would otherwise be mmap-ed and unmapped one by one by glibc,
+    /// so every activation of a training step page-faults fresh memory. Measured on the benchmark MLP
+    /// (2 threads): forward + backward + Adam step took 12-14 ms with glibc's defaults, about 10 ms with these thresholds.
+    /// </summary>
+    private const long MmapThresholdBytes = 256L << 20;
+
+    /// <summary>Free memory kept at the top of the heap before glibc returns it to the system.</summary>
+    private const long TrimThresholdBytes = 512L << 20;
+
     static torch()
     {
         // libtorch picks one intra-op thread on small machines; use every core unless told otherwise.
         set_num_threads(Environment.ProcessorCount);
+        NativeMethods.Check(NativeMethods.ck_set_malloc_thresholds(MmapThresholdBytes, TrimThresholdBytes), "tuning malloc");
     }
 
     /// <summary>Seeds libtorch's CPU (and CUDA) generators: the same seed gives the same numbers on every run.</summary>
