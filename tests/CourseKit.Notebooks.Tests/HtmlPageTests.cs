@@ -9,7 +9,7 @@ namespace CourseKit.Notebooks.Tests;
 public sealed class HtmlPageTests
 {
     [ChromiumFact]
-    public void Images_render_in_chromium_and_the_screenshot_is_not_blank()
+    public void Images_and_charts_render_in_chromium_and_the_screenshot_is_not_blank()
     {
         var run = NotebookRunner.Run(TestFiles.Fixture("display"), new RunOptions());
         var dir = TestFiles.Scratch("page");
@@ -17,7 +17,7 @@ public sealed class HtmlPageTests
         File.WriteAllText(page, NotebookPage.Render(run));
         var shot = Path.Combine(dir, "display.png");
 
-        Chromium.Screenshot(page, shot, 1200, 1600);
+        Chromium.Screenshot(page, shot, 1200, 2400);
 
         // The stripes image is 240 x 120: red, green and blue thirds of 80 x 120 pixels each.
         var image = Image.FromPng(File.ReadAllBytes(shot)).ConvertTo(3);
@@ -31,6 +31,8 @@ public sealed class HtmlPageTests
         Assert.InRange(Count(220, 30, 30), 80 * 120 * 9 / 10, 80 * 120 * 2);
         Assert.InRange(Count(30, 160, 60), 80 * 120 * 9 / 10, 80 * 120 * 2);
         Assert.InRange(Count(40, 60, 220), 80 * 120 * 9 / 10, 80 * 120 * 2);
+        // The chart's line is drawn in the first series colour, #1f77b4, across the plot area.
+        Assert.True(Count(31, 119, 180) > 400, $"the chart's line has only {Count(31, 119, 180)} pixels: the chart did not render");
         var distinct = new HashSet<int>();
         for (var i = 0; i < image.Pixels.Length; i += 3) distinct.Add(image.Pixels[i] << 16 | image.Pixels[i + 1] << 8 | image.Pixels[i + 2]);
         Assert.True(distinct.Count > 50, $"the screenshot has only {distinct.Count} colours: text and tables did not render");

@@ -170,6 +170,8 @@ public sealed class RunnerTests
         Assert.StartsWith("fit: 50/50 (100%) loss ", Shown("display-6").Text);
         Assert.Contains("<progress max=\"50\" value=\"50\"", Shown("display-6").Get(DisplayOutput.Html));
         Assert.Equal("second", Shown("display-7").Text);
+        Assert.StartsWith("iVBORw0KGgo", Shown("display-8").Get(DisplayOutput.Png));
+        Assert.Contains("<img", Shown("display-8").Get(DisplayOutput.Html));
     }
 
     [Fact]
