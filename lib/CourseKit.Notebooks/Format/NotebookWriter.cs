@@ -116,20 +116,8 @@ public static partial class NotebookWriter
         catch (JsonException e) { throw new InvalidDataException($"display output of type {mime} is not valid JSON: {e.Message}", e); }
     }
 
-    /// <summary>Splits text after each newline, as nbformat's multi-line strings are stored.</summary>
-    private static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
-        }
-        if (start < text.Length) lines.Add(text[start..]);
-        return lines;
-    }
+    /// <summary>Text as nbformat stores a multi-line string: an array of lines that keep their newlines.</summary>
+    private static JsonArray Lines(string text) => new([.. TextLines.Split(text).Select(line => (JsonNode?)line)]);
 
     [GeneratedRegex(@"^application/(.*\+)?json$")]
     private static partial Regex JsonMime();

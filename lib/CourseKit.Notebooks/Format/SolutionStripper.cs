@@ -73,7 +73,7 @@ public static class SolutionStripper
     public static (string Source, int Regions) StripSource(string source, string where)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var lines = SplitLines(source);
+        var lines = TextLines.Split(source);
         var output = new System.Text.StringBuilder();
         var regions = 0;
         int? openedAt = null;
@@ -109,21 +109,6 @@ public static class SolutionStripper
         if (openedAt is { } unclosed)
             throw new InvalidDataException($"{where}: line {unclosed + 1}: `{BeginMarker}` has no `{EndMarker}` after it in the cell");
         return (output.ToString(), regions);
-    }
-
-    /// <summary>The lines of <paramref name="text"/>, each with its line ending ("\n" or "\r\n"; the last may have none).</summary>
-    private static List<string> SplitLines(string text)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
-        }
-        if (start < text.Length) lines.Add(text[start..]);
-        return lines;
     }
 
     private static string LineEnding(string line) =>
