@@ -5,11 +5,17 @@ counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per 
 """
 import argparse
 import json
+import os
+import sys
 import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+# The VAE is the one the reference run trains (same modules, as CourseKit's MLP VariationalAutoencoder).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "reference"))
+from vae_mnist_pytorch import VariationalAutoencoder  # noqa: E402
 
 
 def mlp():
@@ -29,23 +35,6 @@ def dcgan_discriminator():
         nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
         nn.Conv2d(64, 128, 4, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
         nn.Flatten(), nn.Linear(128 * 7 * 7, 1))
-
-
-class Vae(nn.Module):
-    """VAE (Kingma & Welling 2014) as CourseKit's VariationalAutoencoder with MlpAutoencoderSettings: MLP 784-400-20."""
-
-    def __init__(self, d=784, hidden=400, latent=20):
-        super().__init__()
-        self.encoder = nn.Sequential(nn.Linear(d, hidden), nn.ReLU())
-        self.fc_mu = nn.Linear(hidden, latent)
-        self.fc_logvar = nn.Linear(hidden, latent)
-        self.decoder = nn.Sequential(nn.Linear(latent, hidden), nn.ReLU(), nn.Linear(hidden, d))
-
-    def forward(self, x):
-        h = self.encoder(x)
-        mu, logvar = self.fc_mu(h), self.fc_logvar(h)
-        z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
-        return self.decoder(z), mu, logvar
 
 
 def time_steps(step, steps, warmup):
@@ -97,7 +86,7 @@ def bench_dcgan(steps, warmup, batch=64, z_dim=100):
 
 
 def bench_vae(steps, warmup, batch=128):
-    model = Vae()
+    model = VariationalAutoencoder()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     x = (torch.rand(batch, 784) < 0.5).float()
 
