@@ -32,16 +32,11 @@ public sealed class ChromiumTests : IDisposable
         var page = Path.Combine(folder, "chart.html");
         var shot = Path.Combine(folder, "shot.png");
         File.WriteAllText(page, chart.ToHtml());   // no plotly.js here: the static image stays
-        var info = new ProcessStartInfo(ChromiumFactAttribute.Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", $"--user-data-dir={folder}/profile",
-                     $"--window-size={chart.Width + 40},{chart.Height + 40}", $"--screenshot={shot}", new Uri(page).AbsoluteUri })
-            info.ArgumentList.Add(a);
-        using (var process = Process.Start(info)!)
-        {
-            process.StandardOutput.ReadToEndAsync();
-            process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "chromium did not finish");
-        }
+        var (code, output) = ExternalProcess.Run(ChromiumFactAttribute.Chromium,
+            ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", $"--user-data-dir={folder}/profile",
+             $"--window-size={chart.Width + 40},{chart.Height + 40}", $"--screenshot={shot}", new Uri(page).AbsoluteUri],
+            TimeSpan.FromMinutes(2));
+        Assert.True(code != -1, "chromium did not finish: " + output);
         var image = Image.Load(shot).ConvertTo(3);
         var blue = Palette.Series(0);
         var hits = 0;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CourseKit.Tests.IO;
 
 /// <summary>A test that runs /usr/bin/python3 with PyTorch; skipped, saying why, where that cannot import torch.</summary>
@@ -20,18 +18,6 @@ public sealed class PythonTorchFactAttribute : FactAttribute
     }
 
     /// <summary>Runs python with <paramref name="arguments"/>; returns the exit code and stdout + stderr.</summary>
-    public static (int ExitCode, string Output) Run(IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    public static (int ExitCode, string Output) Run(IEnumerable<string> arguments, TimeSpan timeout) =>
+        ExternalProcess.Run(Python, arguments, timeout);
 }

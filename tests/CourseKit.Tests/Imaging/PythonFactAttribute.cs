@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CourseKit.Tests.Imaging;
 
 /// <summary>A test that runs /usr/bin/python3 (standard library only); skipped, saying why, where it does not exist.</summary>
@@ -13,18 +11,6 @@ public sealed class PythonFactAttribute : FactAttribute
     }
 
     /// <summary>Runs python with <paramref name="arguments"/>; returns the exit code and stdout + stderr.</summary>
-    public static (int ExitCode, string Output) Run(params string[] arguments)
-    {
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    public static (int ExitCode, string Output) Run(params string[] arguments) =>
+        ExternalProcess.Run(Python, arguments, TimeSpan.FromMinutes(2));
 }
