@@ -1,0 +1,3 @@
+using CourseKit.Kernel;
+
+return KernelCommandLine.Run(args, Console.Out, new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
