@@ -63,7 +63,7 @@ public sealed class HtmlPageTests
         Assert.Contains("<h1 id=\"a-failing-notebook\">A failing notebook</h1>", html);
         Assert.Contains("<pre class=\"source\"><code class=\"language-csharp\">Console.WriteLine(&quot;before&quot;);", html);
         Assert.Contains("<pre class=\"stream stdout\">before\n</pre>", html);
-        Assert.Contains("<pre class=\"error\">InvalidOperationException: boom\nSystem.InvalidOperationException: boom\n   at cell 3, line 2</pre>", html);
+        Assert.Contains("<pre class=\"error\">InvalidOperationException: boom\nSystem.InvalidOperationException: boom\n   at Submission#", html);
         Assert.Contains("<div class=\"notrun\">not run</div>", html);
         Assert.Contains("<span class=\"failed\">failed</span>", html);
     }

@@ -197,7 +197,7 @@ public sealed class StudentVersionTests
         var run = NotebookRunner.Run(ExerciseNotebook(), new RunOptions { CellTimeout = TimeSpan.FromSeconds(60) });
 
         Assert.True(run.Succeeded, run.FailureMessage);
-        var check = Assert.IsType<ExecuteResultOutput>(Assert.Single(run.Executed.Cells.Single(c => c.Id == "check").Outputs));
+        var check = Assert.IsType<ExecuteResultOutput>(Assert.Single(run.Executed!.Cells.Single(c => c.Id == "check").Outputs));
         Assert.StartsWith("✓ passed: KL divergence.", check.Data.Text);
         Assert.Contains("coursekit-check passed", check.Data.Get(DisplayOutput.Html));
     }
@@ -211,10 +211,10 @@ public sealed class StudentVersionTests
         var run = NotebookRunner.Run(Path.Combine(outDir, "kl_exercise.ipynb"), new RunOptions { CellTimeout = TimeSpan.FromSeconds(60) });
 
         Assert.True(run.Succeeded, run.FailureMessage);                               // the stripped code compiles and nothing crashes
-        var check = Assert.IsType<ExecuteResultOutput>(Assert.Single(run.Executed.Cells.Single(c => c.Id == "check").Outputs));
+        var check = Assert.IsType<ExecuteResultOutput>(Assert.Single(run.Executed!.Cells.Single(c => c.Id == "check").Outputs));
         Assert.Equal("✗ not yet: KL divergence. not implemented yet: replace the `throw` with your code", check.Data.Text);
         Assert.Contains("coursekit-check not-yet", check.Data.Get(DisplayOutput.Html));
-        var after = Assert.IsType<StreamOutput>(Assert.Single(run.Executed.Cells.Single(c => c.Id == "after").Outputs));
+        var after = Assert.IsType<StreamOutput>(Assert.Single(run.Executed!.Cells.Single(c => c.Id == "after").Outputs));
         Assert.Equal("the notebook goes on\n", after.Text);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CourseKit.Kernel.Protocol;
 using CourseKit.Kernel.Server;
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
@@ -78,12 +79,19 @@ internal sealed class CodeExecutor(CSharpKernel kernel, IOPubChannel iopub)
         return content;
     }
 
+    /// <summary>
+    /// The <c>error</c> content: a compile error is <c>CompilationError</c> with the compiler's
+    /// <c>(line,column): error CSxxxx: ...</c>; an exception keeps its type name, and its traceback
+    /// keeps the cell's frames and the library's, not those of the scripting and kernel machinery.
+    /// </summary>
     private static JsonObject ErrorContent(CommandFailed failure)
     {
         var exception = failure.Exception;
-        var name = exception?.GetType().Name ?? (failure.Message.Contains(": error CS", StringComparison.Ordinal) ? "CompilationError" : "Error");
-        var value = exception?.Message ?? failure.Message;
-        var traceback = (exception?.ToString() ?? failure.Message).ReplaceLineEndings("\n").Split('\n');
+        var compileError = exception is null or CodeSubmissionCompilationErrorException;
+        var name = compileError ? "CompilationError" : exception!.GetType().Name;
+        var value = compileError ? failure.Message : exception!.Message;
+        var traceback = (compileError ? failure.Message : exception!.ToString()).ReplaceLineEndings("\n").Split('\n')
+            .Where(line => !MachineryFrames.Any(frame => line.TrimStart().StartsWith(frame, StringComparison.Ordinal)));
         return new JsonObject
         {
             ["ename"] = name,
@@ -91,4 +99,10 @@ internal sealed class CodeExecutor(CSharpKernel kernel, IOPubChannel iopub)
             ["traceback"] = new JsonArray(traceback.Select(line => (JsonNode?)line).ToArray()),
         };
     }
+
+    private static readonly string[] MachineryFrames =
+    [
+        "at Microsoft.CodeAnalysis.Scripting.", "at Microsoft.DotNet.Interactive.", "at System.Runtime.CompilerServices.",
+        "at System.Threading.Tasks.", "at System.Threading.ExecutionContext.", "--- End of stack trace from previous location ---",
+    ];
 }

@@ -7,15 +7,17 @@ namespace CourseKit.Notebooks.Cli;
 public sealed record CommandLine(IReadOnlyList<string> Paths, string OutputDirectory, RunOptions Options)
 {
     public const string Usage = """
-        usage: coursekit-notebooks run [NOTEBOOK.ipynb | FOLDER]... --out DIR [--quick | --full] [--seed N] [--device cpu|cuda] [--cell-timeout SECONDS]
+        usage: coursekit-notebooks run [NOTEBOOK.ipynb | FOLDER]... --out DIR [--quick | --full] [--seed N] [--device cpu|cuda] [--cell-timeout SECONDS] [--memory-limit GB]
 
-        Runs each notebook top to bottom (a folder: its *.ipynb files in name order; default: notebooks),
-        writes DIR/NAME.ipynb (executed, nbformat 4.5), DIR/NAME.html and DIR/index.html.
+        Runs each notebook top to bottom in a kernel process of its own (a folder: its *.ipynb files in
+        name order; default: notebooks), writes DIR/NAME.ipynb (executed, nbformat 4.5), DIR/NAME.html
+        and DIR/index.html.
           --quick / --full      the notebook setting, injected as `bool Quick` (default --quick)
           --seed N              injected as `int Seed`
           --device cpu|cuda     injected as `string Device`
-          --cell-timeout S      stop a cell after S seconds (default 300)
-        Exits 0 when every cell ran, 1 when a cell failed, 2 on a usage error.
+          --cell-timeout S      interrupt a cell after S seconds (default 300)
+          --memory-limit GB     stop a notebook's kernel when it holds more memory (default: 3/4 of the machine's)
+        Exits 0 when every cell ran, 1 when a cell or a notebook failed, 2 on a usage error.
         """;
 
     /// <summary>Parses <paramref name="args"/> (after the word <c>run</c>); throws <see cref="ArgumentException"/> with a message for the user.</summary>
@@ -46,6 +48,14 @@ public sealed record CommandLine(IReadOnlyList<string> Paths, string OutputDirec
                         CellTimeout = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
                             ? TimeSpan.FromSeconds(s)
                             : throw new ArgumentException($"--cell-timeout needs a positive number of seconds, got '{args[i]}'"),
+                    };
+                    break;
+                case "--memory-limit":
+                    options = options with
+                    {
+                        MemoryLimitBytes = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var gb) && gb > 0
+                            ? (long)(gb * 1e9)
+                            : throw new ArgumentException($"--memory-limit needs a positive number of gigabytes, got '{args[i]}'"),
                     };
                     break;
                 default:

@@ -34,21 +34,15 @@ public static class RunCommand
             output.WriteLine($"[{k + 1}/{notebooks.Count}] {Path.GetFileName(notebooks[k])}");
             NotebookRun run;
             try { run = NotebookRunner.Run(notebooks[k], options); }
-            catch (InvalidDataException e)
-            {
-                error.WriteLine($"coursekit-notebooks: {e.Message}");
-                return 1;
-            }
+            catch (InvalidDataException e) { run = NotebookRun.Unreadable(notebooks[k], e.Message); }
             runs.Add(run);
-            NotebookWriter.Save(run.Executed, Path.Combine(outDir, run.Name + ".ipynb"));
+            if (run.Executed is { } executed) NotebookWriter.Save(executed, Path.Combine(outDir, run.Name + ".ipynb"));
             File.WriteAllText(Path.Combine(outDir, run.Name + ".html"), NotebookPage.Render(run));
             output.WriteLine($"  {(run.Succeeded ? "ok" : "FAILED")} in {run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         }
         File.WriteAllText(Path.Combine(outDir, "index.html"), IndexPage.Render(runs, options));
 
         foreach (var failed in runs.Where(r => !r.Succeeded)) error.WriteLine(failed.FailureMessage);
-        if (runs.Any(r => r.AbandonedThread))
-            error.WriteLine("coursekit-notebooks: a timed-out cell ignored cancellation; its thread ends with this process.");
         output.WriteLine($"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ok; results in {outDir}{Path.DirectorySeparatorChar}index.html");
         return runs.All(r => r.Succeeded) ? 0 : 1;
     }

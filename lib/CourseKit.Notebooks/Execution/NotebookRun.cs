@@ -2,22 +2,32 @@ using CourseKit.Notebooks.Format;
 
 namespace CourseKit.Notebooks.Execution;
 
-/// <summary>The first failing cell of a run: its 1-based position in the notebook as read (0 for the injected parameters cell), and the error.</summary>
-public sealed record CellFailure(int CellNumber, string ErrorName, string Message);
-
-/// <summary>The outcome of running one notebook: the executed document, the failure if any, the time taken.</summary>
-public sealed record NotebookRun(string SourcePath, NotebookDocument Executed, CellFailure? Failure, TimeSpan Duration)
+/// <summary>
+/// What failed in a run: the cell (its 1-based position in the notebook as read, 0 for the injected
+/// parameters cell; null when the notebook as a whole failed: an unreadable file, a kernel that did
+/// not start) and the error.
+/// </summary>
+public sealed record CellFailure(int? CellNumber, string ErrorName, string Message)
 {
-    public string Name => Executed.Name;
+    /// <summary>Where it failed, for messages: <c>cell 3</c>, <c>injected parameters cell</c> or empty.</summary>
+    public string Place => CellNumber switch { null => "", 0 => "injected parameters cell", var n => $"cell {n}" };
+}
+
+/// <summary>
+/// The outcome of running one notebook: the executed document (null when the file could not be
+/// read), the failure if any, the time taken.
+/// </summary>
+public sealed record NotebookRun(string SourcePath, NotebookDocument? Executed, CellFailure? Failure, TimeSpan Duration)
+{
+    public string Name => Executed?.Name ?? Path.GetFileNameWithoutExtension(SourcePath);
 
     public bool Succeeded => Failure is null;
 
-    /// <summary>True when a timed-out cell ignored cancellation and its thread is still running.</summary>
-    public bool AbandonedThread { get; init; }
+    /// <summary>A notebook file that is not a readable nbformat 4 notebook.</summary>
+    public static NotebookRun Unreadable(string path, string message) =>
+        new(path, null, new CellFailure(null, "MalformedNotebook", message), TimeSpan.Zero);
 
     /// <summary>The message the command prints for a failure: <c>notebook NAME, cell INDEX: ErrorType: message</c>.</summary>
     public string? FailureMessage =>
-        Failure is { } f
-            ? $"notebook {Name}, {(f.CellNumber == 0 ? "injected parameters cell" : $"cell {f.CellNumber}")}: {f.ErrorName}: {f.Message}"
-            : null;
+        Failure is { } f ? $"notebook {Name}{(f.Place.Length > 0 ? ", " + f.Place : "")}: {f.ErrorName}: {f.Message}" : null;
 }

@@ -1,137 +1,170 @@
 using System.Diagnostics;
 using System.Globalization;
-using CourseKit.Display;
+using System.Text.Json.Nodes;
+using CourseKit.Kernel.Protocol;
 using CourseKit.Notebooks.Format;
 
 namespace CourseKit.Notebooks.Execution;
 
 /// <summary>
-/// Runs a notebook top to bottom, like <c>jupyter nbconvert --execute</c> or papermill: parameters
-/// injected (see <see cref="Parameters"/>), C# cells run in order on one Roslyn script state with the
-/// notebook's folder as working directory, every output recorded, markdown copied through. The run
-/// stops at the first failing cell; later cells keep no outputs and no execution count.
+/// Runs a notebook top to bottom in a kernel process of its own, the way nbclient runs one in
+/// Jupyter: parameters injected (see <see cref="Parameters"/>), each code cell sent as an
+/// <c>execute_request</c> to <c>coursekit-kernel</c> (.NET Interactive's C# kernel), its IOPub
+/// outputs recorded, markdown copied through. The run stops at the first failing cell; later cells
+/// keep no outputs and no execution count.
 /// <para>
-/// Timeout: each cell runs on its own thread. When its execution (compilation excluded) runs past
-/// <see cref="RunOptions.CellTimeout"/> the cell's
-/// cancellation token (<see cref="Notebook.Cancellation"/>, checked by <see cref="ProgressBar.Update"/>)
-/// is signalled and the cell gets <see cref="RunOptions.CancelGrace"/> to stop. Either way the cell
-/// gets the error "cell N exceeded the timeout of T s" and the notebook stops, since its script
-/// state cannot continue. A cell that ignores cancellation is abandoned: its (background) thread runs
-/// until the process exits, which the command does right after writing its results, with a
-/// non-zero exit code.
+/// A cell that runs past <see cref="RunOptions.CellTimeout"/> is interrupted (its cancellation token,
+/// <c>Notebook.Cancellation</c>, is signalled) and gets <see cref="RunOptions.CancelGrace"/> to stop;
+/// then the kernel is shut down, so no abandoned cell keeps a core busy. A kernel that dies (stack
+/// overflow, <c>Environment.Exit</c>, a crash, the memory limit) fails the cell it was running with
+/// the cause; the other notebooks of the run are not affected.
 /// </para>
-/// One notebook runs at a time per process (the working directory is process-wide).
 /// </summary>
 public static class NotebookRunner
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
     public static NotebookRun Run(string notebookPath, RunOptions options)
     {
         var path = Path.GetFullPath(notebookPath);
         var notebook = NotebookReader.Load(path);
-        OneAtATime.Wait();
-        var previousDirectory = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
-            return Execute(path, notebook, options);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-            OneAtATime.Release();
-        }
-    }
-
-    private static NotebookRun Execute(string path, NotebookDocument notebook, RunOptions options)
-    {
         var watch = Stopwatch.StartNew();
         var injectedAt = Parameters.Inject(notebook, options);
-        var session = new ScriptSession(Path.GetDirectoryName(path)!, notebook.Name);
-        var recorders = new List<(NotebookCell cell, CellRecorder recorder)>();
+        using var kernel = KernelProcess.Start(Path.GetDirectoryName(path)!, options.MemoryLimitBytes);
+        using var client = new JupyterClient(kernel.Connection);
+        var collector = new OutputCollector();
         CellFailure? failure = null;
-        var abandoned = false;
-        var executionCount = 0;
-        var total = notebook.Cells.Count - 1;
+        if (WaitUntilReady(kernel, client, options) is { } startFailure)
+            return new NotebookRun(path, notebook, new CellFailure(1, "KernelStartFailed", startFailure), watch.Elapsed);
 
+        var total = notebook.Cells.Count - 1;
+        var executionCount = 0;
         for (var i = 0; i < notebook.Cells.Count && failure is null; i++)
         {
             var cell = notebook.Cells[i];
-            if (cell.Kind != CellKind.Code) continue;
+            if (cell.Kind != CellKind.Code || string.IsNullOrWhiteSpace(cell.Source)) continue;
             // The number a person sees: the position in the notebook as read (the injected cell has none of its own).
             var number = i < injectedAt ? i + 1 : i == injectedAt ? 0 : i;
-            var title = number == 0 ? "injected parameters" : $"cell {number}/{total}";
-            var recorder = new CellRecorder();
-            recorders.Add((cell, recorder));
-            var prepared = CellPreprocessor.Prepare(cell.Source, Path.GetDirectoryName(path)!);
-            foreach (var warning in prepared.Warnings) recorder.Write("stderr", $"coursekit-notebooks: {warning}\n");
-            if (prepared.SkipReason is { } reason)
-            {
-                recorder.Write("stderr", $"coursekit-notebooks: cell skipped: {reason}\n");
-                options.Log?.WriteLine($"  {title} skipped ({reason})");
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(prepared.Code) && prepared.Error is null) continue;
-
-            cell.ExecutionCount = ++executionCount;
             var started = watch.Elapsed;
-            var (error, stopped) = prepared.Error is { } problem
-                ? (new ErrorOutput("UnsupportedDirective", problem, [problem]), true)
-                : RunWithTimeout(session, prepared.Code, number, executionCount, recorder, options);
-            var seconds = (watch.Elapsed - started).TotalSeconds;
-            if (prepared.Timed && error is null)
-                recorder.Write("stdout", $"Wall time: {(seconds * 1000).ToString("0.###", CultureInfo.InvariantCulture)}ms\n");
-            if (error is not null)
-            {
-                recorder.Add(error);
-                recorder.Seal();
-                failure = new CellFailure(number, error.Name, error.Value);
-                abandoned = !stopped;
-            }
-            options.Log?.WriteLine($"  {title} {(error is null ? "ok" : "FAILED")} ({seconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            var error = Execute(cell, number, ++executionCount, kernel, client, collector, options);
+            if (error is not null) failure = new CellFailure(number, error.Name, error.Value);
+            var title = number == 0 ? "injected parameters" : $"cell {number}/{total}";
+            var seconds = (watch.Elapsed - started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            options.Log?.WriteLine($"  {title} {(error is null ? "ok" : "FAILED")} ({seconds} s)");
         }
-
-        foreach (var (cell, recorder) in recorders) cell.Outputs.AddRange(recorder.Outputs);
-        return new NotebookRun(path, notebook, failure, watch.Elapsed) { AbandonedThread = abandoned };
+        Shutdown(kernel, client);
+        return new NotebookRun(path, notebook, failure, watch.Elapsed);
     }
 
-    /// <summary>Runs one cell on its own thread; returns its error (or null) and whether its thread has ended.</summary>
-    private static (ErrorOutput? error, bool stopped) RunWithTimeout(
-        ScriptSession session, string code, int number, int executionCount, CellRecorder recorder, RunOptions options)
+    /// <summary>Runs one cell; returns its error output (also recorded in the cell), or null.</summary>
+    private static ErrorOutput? Execute(NotebookCell cell, int number, int executionCount, KernelProcess kernel, JupyterClient client,
+        OutputCollector collector, RunOptions options)
     {
-        var cancellation = new CancellationTokenSource();
-        var compiled = new ManualResetEventSlim(); // not disposed: an abandoned thread may still set it
-        ErrorOutput? error = null;
-        var thread = new Thread(() =>
+        cell.ExecutionCount = executionCount;
+        var request = client.Shell("execute_request", new JsonObject
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            using var host = Notebook.UseHost(new RecordingHost(recorder, cancellation.Token));
-            using var console = ConsoleCapture.To(recorder);
-            try { error = session.Run(code, number, executionCount, recorder, compiled.Set, cancellation.Token); }
-            catch (Exception e) { error = Traceback.Of(e, _ => null); }
-            finally { compiled.Set(); }
-        }, maxStackSize: 16 * 1024 * 1024)
+            ["code"] = cell.Source, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = false, ["stop_on_error"] = true,
+        });
+        var deadline = Stopwatch.StartNew();
+        var interruptedAt = (TimeSpan?)null;
+        JupyterMessage? reply = null;
+        var idle = false;
+        while (reply is null || !idle)
         {
-            IsBackground = true,
-            Name = $"notebook cell {number}",
-        };
-        thread.Start();
-        compiled.Wait(); // compilation is not part of the timeout
-        if (thread.Join(options.CellTimeout))
-        {
-            cancellation.Dispose();
-            return (error, true);
+            // IOPub first: a cell's outputs arrive there before its reply and its idle status.
+            if (client.ReceiveIOPub(reply is null ? TimeSpan.Zero : Poll) is { } message)
+            {
+                if (message.Type == "status") idle |= message.ParentId == request && (string?)message.Content["execution_state"] == "idle";
+                else if (message.ParentId == request || message.Type == "update_display_data") collector.Add(message, cell.Outputs);
+                continue;
+            }
+            if (reply is null && client.ReceiveShell(Poll) is { } answer)
+            {
+                if (answer.ParentId == request) reply = answer;
+                continue;
+            }
+            if (kernel.HasExited && kernel.Death() is { } death)
+                return Fail(cell, new ErrorOutput("KernelDied", $"cell {number}: {death}", [$"cell {number}: {death}", .. kernel.Stderr()]));
+            if (interruptedAt is null && deadline.Elapsed > options.CellTimeout)
+            {
+                client.Control("interrupt_request", []);
+                interruptedAt = deadline.Elapsed;
+            }
+            else if (interruptedAt is { } at && deadline.Elapsed - at > options.CancelGrace)
+            {
+                break;
+            }
         }
+        if (interruptedAt is not null) return Fail(cell, TimedOut(number, options));
+        var status = (string?)reply!.Content["status"];
+        if (status == "ok") return null;
+        return cell.Outputs.OfType<ErrorOutput>().LastOrDefault() ?? Fail(cell, OutputCollector.Error(reply.Content));
+    }
 
-        cancellation.Cancel();
-        var stopped = thread.Join(options.CancelGrace);
-        if (stopped) cancellation.Dispose(); // an abandoned thread may still read its token
+    private static ErrorOutput Fail(NotebookCell cell, ErrorOutput error)
+    {
+        cell.Outputs.Add(error);
+        return error;
+    }
+
+    /// <summary>
+    /// The error of a timed-out cell. Its kernel is shut down whether or not the cell honoured the
+    /// interrupt: .NET Interactive answers an interrupt at once even when the code goes on running.
+    /// </summary>
+    private static ErrorOutput TimedOut(int number, RunOptions options)
+    {
         var seconds = options.CellTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var message = $"cell {number} exceeded the timeout of {seconds} s";
-        var fate = stopped
-            ? "The cell stopped when it was asked to (cancellation token)."
-            : "The cell did not stop when it was asked to; its thread was abandoned and runs until the process exits.";
-        return (new ErrorOutput("CellTimeout", message, [message, fate, "Later cells were not run: the script state cannot continue."]), stopped);
+        var message = $"{(number == 0 ? "the injected parameters cell" : $"cell {number}")} exceeded the timeout of {seconds} s";
+        return new ErrorOutput("CellTimeout", message, [message, "The cell was interrupted and its kernel shut down.", "Later cells were not run."]);
+    }
+
+    /// <summary>
+    /// Waits for the kernel's <c>kernel_info_reply</c> and for IOPub to deliver (a subscriber that
+    /// connects late misses what was published before, so outputs would be lost), then has the kernel
+    /// compile an empty submission, so that the compiler's warm-up does not count against the first
+    /// cell's timeout. Null when ready, else why not.
+    /// </summary>
+    private static string? WaitUntilReady(KernelProcess kernel, JupyterClient client, RunOptions options)
+    {
+        var waited = Stopwatch.StartNew();
+        var request = client.Shell("kernel_info_request", []);
+        var replied = false;
+        while (waited.Elapsed < options.KernelStartTimeout)
+        {
+            if (kernel.HasExited) return kernel.Death() ?? "the kernel process exited while starting";
+            if (client.ReceiveShell(Poll) is { } reply && reply.ParentId == request) replied = true;
+            if (!replied) continue;
+            // Ask again until IOPub carries the status of a request: then outputs cannot be missed.
+            var probe = client.Shell("kernel_info_request", []);
+            var probing = Stopwatch.StartNew();
+            while (probing.Elapsed < TimeSpan.FromSeconds(1))
+                if (client.ReceiveIOPub(Poll) is { } message && message.ParentId == probe && message.Type == "status")
+                    return WarmUp(kernel, client, options.KernelStartTimeout - waited.Elapsed);
+        }
+        kernel.Kill();
+        return $"the kernel did not answer within {options.KernelStartTimeout.TotalSeconds:0} s";
+    }
+
+    private static string? WarmUp(KernelProcess kernel, JupyterClient client, TimeSpan timeout)
+    {
+        var warmUp = client.Shell("execute_request", new JsonObject { ["code"] = "{ }", ["silent"] = true, ["store_history"] = false });
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if (kernel.HasExited) return kernel.Death() ?? "the kernel process exited while starting";
+            if (client.ReceiveShell(Poll) is { } reply && reply.ParentId == warmUp) return null;
+        }
+        return $"the kernel did not compile an empty cell within {timeout.TotalSeconds:0} s";
+    }
+
+    /// <summary>Asks the kernel to shut down; kills it when it does not exit promptly.</summary>
+    private static void Shutdown(KernelProcess kernel, JupyterClient client)
+    {
+        if (kernel.HasExited) return;
+        client.Control("shutdown_request", new JsonObject { ["restart"] = false });
+        var waited = Stopwatch.StartNew();
+        while (!kernel.HasExited && waited.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(Poll);
+        if (!kernel.HasExited) kernel.Kill();
     }
 }

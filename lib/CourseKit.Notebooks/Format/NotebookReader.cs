@@ -17,7 +17,17 @@ public static partial class NotebookReader
         return Parse(File.ReadAllText(path), name);
     }
 
+    /// <summary>Parses notebook JSON; anything that is not nbformat 4 is an <see cref="InvalidDataException"/> naming the notebook.</summary>
     public static NotebookDocument Parse(string json, string name)
+    {
+        try { return ParseDocument(json, name); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"notebook {name}: a value has the wrong type ({e.Message})", e);
+        }
+    }
+
+    private static NotebookDocument ParseDocument(string json, string name)
     {
         JsonNode? root;
         try { root = JsonNode.Parse(json); }

@@ -21,12 +21,12 @@ public static class IndexPage
         {
             var status = run.Succeeded
                 ? "<span class=\"ok\">ok</span>"
-                : $"<span class=\"failed\">failed</span> {Encode($"cell {run.Failure!.CellNumber}: {run.Failure.ErrorName}: {run.Failure.Message}")}";
+                : $"<span class=\"failed\">failed</span> {Encode($"{run.Failure!.Place}{(run.Failure.Place.Length > 0 ? ": " : "")}{run.Failure.ErrorName}: {run.Failure.Message}")}";
             html.Append("<tr>")
                 .Append($"<td><a href=\"{Encode(Uri.EscapeDataString(run.Name))}.html\">{Encode(run.Name)}</a></td>")
                 .Append($"<td>{status}</td>")
                 .Append($"<td style=\"text-align:right\">{run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s</td>")
-                .Append($"<td><a href=\"{Encode(Uri.EscapeDataString(run.Name))}.ipynb\">{Encode(run.Name)}.ipynb</a></td>")
+                .Append(run.Executed is null ? "<td>(not readable)</td>" : $"<td><a href=\"{Encode(Uri.EscapeDataString(run.Name))}.ipynb\">{Encode(run.Name)}.ipynb</a></td>")
                 .Append("</tr>\n");
         }
         return html.Append("</tbody>\n</table>\n</body>\n</html>\n").ToString();

@@ -20,17 +20,16 @@ public static class NotebookPage
 
     public static string Render(NotebookRun run)
     {
-        var notebook = run.Executed;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>").Append(Encode(notebook.Name)).Append("</title>\n<style>\n").Append(PageStyle.Css).Append("\n</style>\n")
+            .Append("<title>").Append(Encode(run.Name)).Append("</title>\n<style>\n").Append(PageStyle.Css).Append("\n</style>\n")
             .Append(MathTypesetting.HeadScripts()).Append("</head>\n<body>\n");
-        html.Append("<p class=\"prompt\"><a href=\"index.html\">all notebooks</a> · ").Append(Encode(notebook.Name)).Append(".ipynb · ")
+        html.Append("<p class=\"prompt\"><a href=\"index.html\">all notebooks</a> · ").Append(Encode(run.Name)).Append(".ipynb · ")
             .Append(run.Succeeded ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span>")
             .Append(" · ").Append(run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s</p>\n");
         if (run.FailureMessage is { } failure) html.Append("<pre class=\"error\">").Append(Encode(failure)).Append("</pre>\n");
 
-        foreach (var cell in notebook.Cells)
+        foreach (var cell in run.Executed?.Cells ?? [])
         {
             switch (cell.Kind)
             {

@@ -8,7 +8,10 @@ namespace CourseKit.Display;
 /// representations sit next to it (<c>text/html</c>, <c>image/png</c> as base64,
 /// <c>image/svg+xml</c>, JSON types as JSON text). The front end (VS Code, Jupyter, GitHub,
 /// CourseKit's HTML pages) picks the richest one it can render. Immutable.
+/// In a .NET Interactive kernel, whose formatters are chosen per type and not per value, a bundle
+/// shows as its <see cref="ToHtml"/> (and its text); richer values (images, charts) are their own types.
 /// </summary>
+[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [Html, PlainText])]
 public sealed class DisplayOutput : IRichDisplay
 {
     public const string PlainText = "text/plain";

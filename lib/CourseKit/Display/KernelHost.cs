@@ -3,11 +3,13 @@ using System.Reflection;
 namespace CourseKit.Display;
 
 /// <summary>
-/// The host inside a .NET Interactive (Polyglot Notebooks) kernel, reached by reflection so that
-/// CourseKit needs no reference to it: values go to <c>Microsoft.DotNet.Interactive.Kernel.display</c>
-/// (which formats CourseKit types through <see cref="RichDisplayFormatterSource"/>), updates to the
-/// returned <c>DisplayedValue.Update</c>, and the cancellation token is the current
-/// <c>KernelInvocationContext</c>'s. Only used while a kernel command is running.
+/// The host inside a .NET Interactive C# kernel (CourseKit's Jupyter kernel, Polyglot Notebooks),
+/// reached by reflection so that CourseKit needs no reference to it (any kernel version can load
+/// it): values go to <c>KernelInvocationContextExtensions.Display(KernelInvocationContext.Current, ...)</c>,
+/// which formats CourseKit types through <see cref="RichDisplayFormatterSource"/>; updates go to the
+/// returned <c>DisplayedValue.Update</c>; the cancellation token is the current context's. Not
+/// <c>Kernel.display</c>: the value it returns carries a display id other than the one it published,
+/// so its updates would not land on the shown output. Only used while a kernel command is running.
 /// </summary>
 internal sealed class KernelHost : IDisplayHost
 {
@@ -15,10 +17,10 @@ internal sealed class KernelHost : IDisplayHost
     private readonly MethodInfo display;
     private readonly PropertyInfo currentContext;
 
-    internal KernelHost(Type kernel, Type invocationContext)
+    internal KernelHost(Type contextExtensions, Type invocationContext)
     {
-        display = kernel.GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])])
-                  ?? throw new MissingMethodException(kernel.FullName, "display(object, string[])");
+        display = contextExtensions.GetMethod("Display", BindingFlags.Public | BindingFlags.Static, [invocationContext, typeof(object), typeof(string[])])
+                  ?? throw new MissingMethodException(contextExtensions.FullName, "Display(KernelInvocationContext, object, string[])");
         currentContext = invocationContext.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)
                          ?? throw new MissingMemberException(invocationContext.FullName, "Current");
     }
@@ -33,10 +35,10 @@ internal sealed class KernelHost : IDisplayHost
     private static readonly Lazy<KernelHost?> Loaded = new(() =>
     {
         var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == AssemblyName);
-        var kernel = assembly?.GetType(AssemblyName + ".Kernel");
+        var extensions = assembly?.GetType(AssemblyName + ".KernelInvocationContextExtensions");
         var context = assembly?.GetType(AssemblyName + ".KernelInvocationContext");
-        if (kernel is null || context is null) return null;
-        try { return new KernelHost(kernel, context); }
+        if (extensions is null || context is null) return null;
+        try { return new KernelHost(extensions, context); }
         catch (MissingMemberException) { return null; }
     });
 
@@ -52,7 +54,8 @@ internal sealed class KernelHost : IDisplayHost
 
     public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes)
     {
-        var shown = display.Invoke(null, [value, mimeTypes.ToArray()]);
+        var context = currentContext.GetValue(null) ?? throw new InvalidOperationException("display: no kernel command is running");
+        var shown = display.Invoke(null, [context, value, mimeTypes.ToArray()]);
         var update = shown?.GetType().GetMethod("Update", [typeof(object)]);
         return new DisplayHandle(v => update?.Invoke(shown, [v]));
     }
