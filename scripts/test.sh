@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything (the native bridge included), runs the unit test suites, then runs every course
-# notebook headlessly in its quick setting and validates the executed notebooks with the nbformat
-# validator. Ends with a line "N passed, N failed, N skipped" (notebooks count one each).
+# notebook in its quick setting through the runner (each in its own kernel process) and validates the
+# executed notebooks with the nbformat validator, then tests the Jupyter kernel with the conformance
+# suite and executes every notebook through nbclient (scripts/jupyter.sh).
+# Ends with a line "N passed, N failed, N skipped" (notebooks count one each per route).
 # Extra arguments go to `dotnet test` (e.g. --filter Parity).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -32,6 +34,12 @@ done
 if [ "$notebook_status" -ne 0 ]; then
   failed=$((failed + 1)); status=1
 fi
+
+echo "test: the Jupyter kernel and the course notebooks through nbclient"
+bash scripts/jupyter.sh "$nbout/nbclient" notebooks/*.ipynb 2>&1 | tee "$log" || status=1
+read -r jpassed jfailed < <(sed -nE 's/^jupyter: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$log" | tail -1)
+if [ -z "${jpassed:-}" ]; then jpassed=0; jfailed=1; fi
+passed=$((passed + jpassed)); failed=$((failed + jfailed))
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

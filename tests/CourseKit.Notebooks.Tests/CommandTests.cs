@@ -79,6 +79,18 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Cuda_on_a_machine_without_it_stops_with_one_line()
+    {
+        if (torch.cuda.is_available()) return; // a CUDA machine runs the notebooks on the GPU instead
+
+        var (code, output, error) = Run(TestFiles.Fixture("parameters"), "--out", TestFiles.Scratch("cuda"), "--device", "cuda");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("coursekit-notebooks: --device cuda: CUDA is not available here", Assert.Single(error.Trim().Split('\n')));
+    }
+
+    [Fact]
     public void Out_is_required()
     {
         var (code, _, error) = Run(TestFiles.Fixture("passing"));

@@ -2,10 +2,14 @@
 real Jupyter client (jupyter_client): execute, streams, display, completion, is_complete, errors,
 interrupt, shutdown. Run by scripts/test.sh with JUPYTER_PATH pointing at the installed kernelspec."""
 
+import os
+import subprocess
+import tempfile
 import time
 import unittest
 
 import jupyter_client
+import jupyter_client.kernelspec
 import jupyter_kernel_test
 
 
@@ -86,6 +90,30 @@ class CourseKitKernelBehaviour(unittest.TestCase):
         self.assertEqual(reply["status"], "ok", outputs)
         results = [o for o in outputs if o["msg_type"] == "execute_result"]
         self.assertEqual(results[-1]["content"]["data"]["text/plain"], "some words")
+
+
+class CourseKitKernelLifetime(unittest.TestCase):
+    def test_the_kernel_exits_when_its_front_end_dies(self):
+        spec = jupyter_client.kernelspec.KernelSpecManager().get_kernel_spec(".net-csharp")
+        front_end = subprocess.Popen(["sleep", "600"])
+        with tempfile.TemporaryDirectory() as folder:
+            connection_file, info = jupyter_client.connect.write_connection_file(os.path.join(folder, "connection.json"))
+            argv = [a.replace("{connection_file}", connection_file) for a in spec.argv]
+            kernel = subprocess.Popen(argv, env={**os.environ, "JPY_PARENT_PID": str(front_end.pid)})
+            client = jupyter_client.BlockingKernelClient(connection_file=connection_file)
+            client.load_connection_file()
+            client.start_channels()
+            try:
+                client.wait_for_ready(timeout=120)
+                self.assertIsNone(kernel.poll())
+                front_end.kill()
+                front_end.wait()
+                kernel.wait(timeout=20)  # raises TimeoutExpired when the kernel outlives its front end
+                self.assertEqual(kernel.returncode, 0)
+            finally:
+                client.stop_channels()
+                if kernel.poll() is None:
+                    kernel.kill()
 
 
 if __name__ == "__main__":

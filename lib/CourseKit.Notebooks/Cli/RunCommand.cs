@@ -25,6 +25,12 @@ public static class RunCommand
             return 2;
         }
 
+        if (command.Options.Device is { } device && device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+        {
+            error.WriteLine($"coursekit-notebooks: --device {device}: CUDA is not available here (no GPU, or the bridge was built against a CPU-only libtorch; see the README, \"Building for a CUDA GPU\")");
+            return 2;
+        }
+
         var outDir = Path.GetFullPath(command.OutputDirectory);
         Directory.CreateDirectory(outDir);
         var options = command.Options with { Log = output };

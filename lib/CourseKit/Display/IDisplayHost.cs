@@ -1,8 +1,8 @@
 namespace CourseKit.Display;
 
 /// <summary>
-/// Where <see cref="Notebook.display"/> sends values: CourseKit's notebook runner (records
-/// nbformat outputs), a .NET Interactive kernel, or the console.
+/// Where <see cref="Notebook.display"/> sends values: a .NET Interactive kernel, the console, or a
+/// host installed with <see cref="Notebook.UseHost"/>.
 /// </summary>
 public interface IDisplayHost
 {

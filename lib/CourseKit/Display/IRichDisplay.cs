@@ -4,8 +4,9 @@ namespace CourseKit.Display;
 /// A CourseKit value that knows how a notebook should show it (tensor summary, image, grid,
 /// chart, progress, check result). Implementers also carry
 /// <c>[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = ...)]</c> so
-/// that a .NET Interactive kernel finds the same rendering; CourseKit's runner and
-/// <see cref="Notebook.display"/> call <see cref="ToDisplay"/> directly.
+/// that a .NET Interactive kernel finds the same rendering (a formatter for every MIME type they
+/// prefer, or the kernel dies: see <see cref="RichDisplayFormatterSource"/>); other hosts call
+/// <see cref="ToDisplay"/> directly.
 /// </summary>
 public interface IRichDisplay
 {

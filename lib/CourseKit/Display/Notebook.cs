@@ -2,12 +2,11 @@ namespace CourseKit.Display;
 
 /// <summary>
 /// Showing values from library code and notebooks, whichever host runs them. Notebook cells call
-/// plain <c>display(value)</c>: the .NET Interactive kernel provides its own <c>display</c>, and
-/// CourseKit's runner provides one that comes here. Library code (progress bars, training helpers)
-/// calls <see cref="display"/> directly.
+/// plain <c>display(value)</c>, the kernel's own. Library code (progress bars, training helpers)
+/// calls <see cref="display"/> directly, which goes
 /// <list type="bullet">
-/// <item>inside CourseKit's runner: the runner's host records a <c>display_data</c> output;</item>
-/// <item>inside a .NET Interactive kernel command: the kernel's <c>display</c> (found by reflection);</item>
+/// <item>to the host installed with <see cref="UseHost"/>, when there is one (tests, other front ends);</item>
+/// <item>inside a .NET Interactive kernel command: to the kernel (found by reflection, see <see cref="KernelHost"/>);</item>
 /// <item>anywhere else: the <c>text/plain</c> representation is printed to the console.</item>
 /// </list>
 /// </summary>
@@ -26,8 +25,8 @@ public static class Notebook
     public static DisplayHandle display(object? value, params string[] mimeTypes) => Host.Display(value, mimeTypes);
 
     /// <summary>
-    /// Signalled when the running cell should stop (the runner's per-cell timeout, the kernel's
-    /// interrupt). Long loops check it: <c>Notebook.Cancellation.ThrowIfCancellationRequested()</c>;
+    /// Signalled when the running cell should stop (the kernel's interrupt, which the runner also
+    /// sends at its per-cell timeout). Long loops check it: <c>Notebook.Cancellation.ThrowIfCancellationRequested()</c>;
     /// <see cref="ProgressBar.Update"/> does so on every step.
     /// </summary>
     public static CancellationToken Cancellation => Host.Cancellation;

@@ -8,8 +8,8 @@ namespace CourseKit.Display;
 /// </code>
 /// (At the top level of a notebook cell, C# script does not accept <c>using var</c> declarations;
 /// the block form works there and in methods alike.)
-/// In a notebook (CourseKit's runner, a .NET Interactive kernel) one output is updated in place
-/// (the runner stores its final state); in a terminal or CI log a compact line is printed at most
+/// In a notebook (a .NET Interactive kernel: CourseKit's Jupyter kernel, which <c>./coursekit run</c>
+/// also uses) one output is updated in place and stored in its final state; in a terminal or CI log a compact line is printed at most
 /// every <see cref="ProgressBar.DefaultPrintInterval"/> or when another 10 % is done, plus a final line.
 /// </summary>
 public static class Progress

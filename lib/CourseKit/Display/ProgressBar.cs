@@ -77,7 +77,7 @@ public sealed class ProgressBar : IRichDisplay, IDisposable
     /// <summary>
     /// Records that <paramref name="step"/> steps are done (and the step's loss); refreshes the
     /// display when due. Throws <see cref="OperationCanceledException"/> when the host asks the
-    /// cell to stop, so loops with a progress bar end cleanly at the runner's timeout.
+    /// cell to stop, so loops with a progress bar end cleanly when the cell is interrupted.
     /// </summary>
     public void Update(long step, double? loss = null)
     {
