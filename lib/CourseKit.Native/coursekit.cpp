@@ -371,6 +371,14 @@ int32_t ck_get_num_threads(void) { return at::get_num_threads(); }
 
 int32_t ck_cuda_is_available(void) { return torch::cuda::is_available() ? 1 : 0; }
 
+int32_t ck_cuda_compiled(void) {
+#ifdef COURSEKIT_WITH_CUDA
+  return 1;
+#else
+  return 0;
+#endif
+}
+
 int32_t ck_cuda_device_count(void) { return static_cast<int32_t>(torch::cuda::device_count()); }
 
 int ck_cuda_synchronize(int32_t device_index) {

@@ -77,6 +77,8 @@ CK_EXPORT int ck_manual_seed(uint64_t seed);
 CK_EXPORT int ck_set_num_threads(int32_t n);
 CK_EXPORT int32_t ck_get_num_threads(void);
 CK_EXPORT int32_t ck_cuda_is_available(void);
+// 1 when the bridge was compiled against a libtorch with CUDA (libtorch_cuda), 0 for a CPU-only one.
+CK_EXPORT int32_t ck_cuda_compiled(void);
 CK_EXPORT int32_t ck_cuda_device_count(void);
 CK_EXPORT int ck_cuda_synchronize(int32_t device_index);
 

@@ -72,6 +72,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ck_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int ck_get_num_threads();
     [LibraryImport(Library)] internal static partial int ck_cuda_is_available();
+    [LibraryImport(Library)] internal static partial int ck_cuda_compiled();
     [LibraryImport(Library)] internal static partial int ck_cuda_device_count();
     [LibraryImport(Library)] internal static partial int ck_cuda_synchronize(int deviceIndex);
 
