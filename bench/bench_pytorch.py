@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --op-calls 20000
 """
 import argparse
 import json
@@ -102,18 +102,42 @@ def bench_vae(steps, warmup, batch=128):
     return time_steps(step, steps, warmup)
 
 
+def bench_ops(calls):
+    """Per-operator overhead: calls per second on tiny tensors (the arithmetic is negligible)."""
+    a, b = torch.rand(8, 8), torch.rand(8, 8)
+    layer, x = nn.Linear(8, 8), torch.rand(4, 8)
+
+    def add():
+        c = a + b  # noqa: F841  released at once, as CourseKit's `using`
+
+    def mm():
+        c = a.matmul(b)  # noqa: F841
+
+    def linear():
+        layer(x).sum().backward()
+
+    return {
+        "op:add": time_steps(add, calls, calls // 10),
+        "op:mm8x8": time_steps(mm, calls, calls // 10),
+        "op:linear": time_steps(linear, calls // 4, calls // 40),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--mlp-steps", type=int, default=400)
     parser.add_argument("--dcgan-steps", type=int, default=20)
     parser.add_argument("--vae-steps", type=int, default=300)
+    parser.add_argument("--op-calls", type=int, default=20000)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 30)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
     print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 30)}))
+    for model, rate in bench_ops(args.op_calls).items():
+        print(json.dumps({"model": model, "steps_per_s": rate}))
 
 
 if __name__ == "__main__":

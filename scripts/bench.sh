@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Trains the benchmark models in CourseKit and in PyTorch (python3-torch, same libtorch engine,
-# same thread count) in one run and prints steps/s and the ratio CourseKit / PyTorch.
+# same thread count) in one run and prints steps/s and the ratio CourseKit / PyTorch; the op:
+# rows are calls/s of single small operators (add and matmul of 8x8 tensors, an 8-8 Linear
+# forward + backward), where the ratio measures the per-call overhead of each language binding.
 # The two alternate for several rounds and each keeps its best round, so a burst of load from
 # other processes on a shared machine does not decide the ratio.
-#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N]
+#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N] [--vae-steps N] [--op-calls N]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 threads=$(nproc)
@@ -40,4 +42,8 @@ print(f"{'model':<10} {'CourseKit steps/s':>18} {'PyTorch steps/s':>16} {'ratio'
 for m in models:
     ck, pt = best[("CourseKit", m)], best[("PyTorch", m)]
     print(f"{m:<10} {ck:>18.2f} {pt:>16.2f} {ck / pt:>6.2f}x")
+print("op: rows are calls/s; per-call overhead in microseconds, CourseKit vs PyTorch:")
+for m in (m for m in models if m.startswith("op:")):
+    ck, pt = best[("CourseKit", m)], best[("PyTorch", m)]
+    print(f"  {m:<10} {1e6 / ck:8.2f} us vs {1e6 / pt:8.2f} us")
 PY

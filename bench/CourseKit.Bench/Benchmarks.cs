@@ -87,4 +87,39 @@ internal static class Benchmarks
             optimizer.step();
         }, steps, warmup);
     }
+
+    /// <summary>
+    /// Per-operator overhead: calls per second of <paramref name="op"/> on tiny tensors, where the
+    /// arithmetic is negligible and what is timed is the path from the caller to libtorch's kernel
+    /// and back (argument boxing, dispatch, result wrapping, release).
+    /// </summary>
+    public static double Calls(Action op, int calls, int warmup) => TimeSteps(op, calls, warmup);
+
+    /// <summary><c>a + b</c> on two (8, 8) tensors, the result released at once.</summary>
+    public static double Add(int calls)
+    {
+        using var a = rand(8, 8);
+        using var b = rand(8, 8);
+        return Calls(() => { using var c = a + b; }, calls, calls / 10);
+    }
+
+    /// <summary><c>a.matmul(b)</c> on two (8, 8) tensors.</summary>
+    public static double Matmul(int calls)
+    {
+        using var a = rand(8, 8);
+        using var b = rand(8, 8);
+        return Calls(() => { using var c = a.matmul(b); }, calls, calls / 10);
+    }
+
+    /// <summary>Forward and backward of an 8-to-8 Linear layer on a (4, 8) batch, in a dispose scope as a training step is.</summary>
+    public static double LinearForwardBackward(int calls)
+    {
+        using var layer = nn.Linear(8, 8);
+        using var x = rand(4, 8);
+        return Calls(() =>
+        {
+            using var scope = NewDisposeScope();
+            layer.call(x).sum().backward();
+        }, calls, calls / 10);
+    }
 }

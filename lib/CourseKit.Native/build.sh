@@ -28,7 +28,8 @@ fi
 # Match the C++ ABI that libtorch was built with (pytorch.org builds differ from Debian's).
 if nm -D --defined-only "$libdir/libc10.so" | grep -q '__cxx11'; then abi=1; else abi=0; fi
 libs=(-ltorch -ltorch_cpu -lc10)
-[ -f "$libdir/libtorch_cuda.so" ] && libs+=(-ltorch_cuda -lc10_cuda)
+defines=()
+if [ -f "$libdir/libtorch_cuda.so" ]; then libs+=(-ltorch_cuda -lc10_cuda); defines+=(-DCOURSEKIT_WITH_CUDA=1); fi
 
 stamp="$out/.coursekit_native.stamp"
 signature="$libdir abi=$abi $(cat "$here/coursekit.cpp" "$here/coursekit.h" "$here/build.sh" | sha256sum | cut -c1-16)"
@@ -37,7 +38,7 @@ if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$signature" ]; 
 fi
 
 echo "coursekit-native: compiling against libtorch in $libdir (this takes about 30 s)"
-"${CXX:-g++}" -std=c++17 -O2 -fPIC -shared -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI=$abi \
+"${CXX:-g++}" -std=c++17 -O2 -fPIC -shared -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI=$abi ${defines[@]+"${defines[@]}"} \
   "${includes[@]}" "$here/coursekit.cpp" -o "$target.tmp" \
   -L"$libdir" -Wl,--no-as-needed "${libs[@]}" -Wl,--as-needed \
   -Wl,-rpath,'$ORIGIN' -Wl,-rpath,"$libdir" -Wl,--enable-new-dtags

@@ -45,6 +45,12 @@ at::Tensor& tensor_of(void* handle) {
 
 void* new_handle(at::Tensor t) { return new at::Tensor(std::move(t)); }
 
+// Bytes of the storage behind t (views count their whole base), or 0 when it has none.
+int64_t storage_nbytes(const at::Tensor& t) {
+  if (!t.defined() || !t.has_storage()) return 0;
+  return static_cast<int64_t>(t.storage().nbytes());
+}
+
 // How a schema argument is built from a ck_value; decided once per operator from the
 // argument's type string, which reads the same in libtorch 1.13 and 2.x.
 enum class ArgKind { Tensor, Int, Float, Bool, Scalar, IntList, FloatList, BoolList, TensorList,
@@ -177,6 +183,7 @@ ck_value from_ivalue(const c10::IValue& r) {
     const auto& t = r.toTensor();
     if (t.defined()) {
       v.kind = CK_TENSOR;
+      v.i = storage_nbytes(t);
       v.p = new_handle(t);
     }
   } else if (r.isTensorList()) {
@@ -248,6 +255,10 @@ int ck_tensor_meta(void* handle, int32_t* dtype, int32_t* ndim, int64_t* shape, 
 }
 
 void ck_tensor_free(void* handle) { delete static_cast<at::Tensor*>(handle); }
+
+int64_t ck_tensor_nbytes(void* handle) {
+  return handle ? storage_nbytes(*static_cast<at::Tensor*>(handle)) : 0;
+}
 
 int ck_tensor_grad(void* handle, void** out) {
   return guarded([&] {
@@ -359,6 +370,14 @@ int ck_set_num_threads(int32_t n) {
 int32_t ck_get_num_threads(void) { return at::get_num_threads(); }
 
 int32_t ck_cuda_is_available(void) { return torch::cuda::is_available() ? 1 : 0; }
+
+int32_t ck_cuda_compiled(void) {
+#ifdef COURSEKIT_WITH_CUDA
+  return 1;
+#else
+  return 0;
+#endif
+}
 
 int32_t ck_cuda_device_count(void) { return static_cast<int32_t>(torch::cuda::device_count()); }
 

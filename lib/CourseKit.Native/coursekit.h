@@ -30,6 +30,8 @@ enum ck_kind {
   CK_STRING = 8    // p: UTF-8, zero-terminated
 };
 
+// A tensor result also reports in `i` the bytes of the storage it refers to, so the caller can
+// account for native memory without a second call.
 typedef struct ck_value {
   int32_t kind;
   int32_t count;
@@ -50,6 +52,8 @@ CK_EXPORT int ck_tensor_copy_to(void* t, void* dst, int64_t nbytes);
 CK_EXPORT int ck_tensor_meta(void* t, int32_t* dtype, int32_t* ndim, int64_t* shape, int32_t max_ndim,
                              int32_t* device_type, int32_t* device_index, int32_t* requires_grad);
 CK_EXPORT void ck_tensor_free(void* t);
+// Bytes of the storage the tensor refers to (shared by its views), 0 for an undefined tensor.
+CK_EXPORT int64_t ck_tensor_nbytes(void* t);
 
 // Autograd.
 CK_EXPORT int ck_tensor_grad(void* t, void** out);
@@ -73,6 +77,8 @@ CK_EXPORT int ck_manual_seed(uint64_t seed);
 CK_EXPORT int ck_set_num_threads(int32_t n);
 CK_EXPORT int32_t ck_get_num_threads(void);
 CK_EXPORT int32_t ck_cuda_is_available(void);
+// 1 when the bridge was compiled against a libtorch with CUDA (libtorch_cuda), 0 for a CPU-only one.
+CK_EXPORT int32_t ck_cuda_compiled(void);
 CK_EXPORT int32_t ck_cuda_device_count(void);
 CK_EXPORT int ck_cuda_synchronize(int32_t device_index);
 

@@ -52,11 +52,11 @@ public sealed class GaussianMixture : IDisposable
             throw new ArgumentOutOfRangeException(nameof(components), $"GaussianMixture.Initialize: need 1 <= K <= N = {n}, got K = {components}");
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var picks = multinomial(ones(n), components);                     // (K)
+        var picks = multinomial(ones([n], device: data.device), components); // (K)
         var means = data.index_select(0, picks);                           // (K, D)
         var centered = data - data.mean(0, keepdim: true);                 // (N, D)
-        var covariance = centered.t().matmul(centered) / n + eye(d) * 1e-6; // (D, D)
-        var mixture = new GaussianMixture(full([components], 1.0 / components), means, covariance.expand(components, d, d).contiguous());
+        var covariance = centered.t().matmul(centered) / n + eye(d, device: data.device) * 1e-6; // (D, D)
+        var mixture = new GaussianMixture(full([components], 1.0 / components, device: data.device), means, covariance.expand(components, d, d).contiguous());
         return mixture;
     }
 
@@ -108,7 +108,7 @@ public sealed class GaussianMixture : IDisposable
         var newMeans = r.t().matmul(data) / nk.unsqueeze(1);                    // (K, D)
         var diff = data.unsqueeze(0) - newMeans.unsqueeze(1);                   // (K, N, D)
         var weighted = diff * r.t().unsqueeze(2);                               // (K, N, D)
-        var newCovariances = weighted.transpose(1, 2).bmm(diff) / nk.view(-1, 1, 1) + eye(d) * regularization; // (K, D, D)
+        var newCovariances = weighted.transpose(1, 2).bmm(diff) / nk.view(-1, 1, 1) + eye(d, device: data.device) * regularization; // (K, D, D)
         Replace(nk / n, newMeans, newCovariances);
         return logLikelihood;
     }
@@ -119,7 +119,7 @@ public sealed class GaussianMixture : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var k = multinomial(weights, n, replacement: true);                     // (N)
-        var eps = randn(n, Dimensions).unsqueeze(2);                            // (N, D, 1)
+        var eps = randn([n, Dimensions], device: means.device).unsqueeze(2);   // (N, D, 1)
         var l = linalg.cholesky(covariances).index_select(0, k);                // (N, D, D)
         return (means.index_select(0, k) + l.bmm(eps).squeeze(2)).MoveToOuterDisposeScope();
     }

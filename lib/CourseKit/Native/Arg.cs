@@ -24,7 +24,8 @@ internal readonly record struct Arg(int Kind, long I = 0, double D = 0, object? 
     public static implicit operator Arg(ScalarType v) => new(CkKind.Int, I: (long)v);
     public static implicit operator Arg(long? v) => v is null ? None : new(CkKind.Int, I: v.Value);
     public static implicit operator Arg(double? v) => v is null ? None : new(CkKind.Double, D: v.Value);
-    public static implicit operator Arg(Device? v) => v is null ? None : new(CkKind.String, Ref: v.ToString());
+    /// <summary>A device, checked first: an unavailable one gets <see cref="DeviceCheck"/>'s message, not a dispatcher error.</summary>
+    public static implicit operator Arg(Device? v) => v is null ? None : new(CkKind.String, Ref: DeviceCheck.Available(v).ToString());
 
     /// <summary>A keyword argument.</summary>
     public static Arg Kw(string name, Arg value) => value with { Name = name };

@@ -15,6 +15,9 @@ internal static unsafe class Dispatch
     private static readonly ConcurrentDictionary<(string, string), IntPtr> Operators = new();
     private static readonly ConcurrentDictionary<string, IntPtr> Names = new();
 
+    /// <summary>A per-thread list for the handles a call holds references on (reused: no allocation per call).</summary>
+    [ThreadStatic] private static List<TensorHandle>? spareLeases;
+
     /// <summary>Calls an operator that returns one tensor.</summary>
     public static Tensor Tensor(string name, string overload, params Arg[] args)
     {
@@ -56,10 +59,14 @@ internal static unsafe class Dispatch
         var outs = stackalloc CkValue[MaxOutputs];
         List<GCHandle>? pins = null;
         List<IntPtr>? strings = null;
+        // Every tensor argument's handle is referenced until the call returns, so neither its finalizer
+        // nor a Dispose on another thread frees it while libtorch reads it.
+        var leases = spareLeases ?? [];
+        spareLeases = null;
         try
         {
             for (var k = 0; k < args.Length; k++)
-                values[k] = ToNative(args[k], name, k, ref pins, ref strings);
+                values[k] = ToNative(args[k], name, k, leases, ref pins, ref strings);
             var status = NativeMethods.ck_op_call(op, values, args.Length, GradMode.IsEnabled ? 1 : 0,
                 outs, MaxOutputs, out var count);
             if (status != 0)
@@ -70,6 +77,9 @@ internal static unsafe class Dispatch
         }
         finally
         {
+            foreach (var lease in leases) lease.DangerousRelease();
+            leases.Clear();
+            spareLeases = leases;
             if (pins is not null) foreach (var pin in pins) pin.Free();
             if (strings is not null) foreach (var s in strings) Marshal.FreeCoTaskMem(s);
         }
@@ -79,7 +89,8 @@ internal static unsafe class Dispatch
     internal static string Signature(string name, string overload, Arg[] args) =>
         $"{name}{(overload.Length > 0 ? "." + overload : "")}({string.Join(", ", args.Select(a => a.Describe()))})";
 
-    private static CkValue ToNative(in Arg arg, string op, int position, ref List<GCHandle>? pins, ref List<IntPtr>? strings)
+    private static CkValue ToNative(in Arg arg, string op, int position, List<TensorHandle> leases,
+        ref List<GCHandle>? pins, ref List<IntPtr>? strings)
     {
         var v = new CkValue { Kind = arg.Kind, I = arg.I, D = arg.D };
         if (arg.Name is not null)
@@ -87,7 +98,7 @@ internal static unsafe class Dispatch
         switch (arg.Ref)
         {
             case Tensor t:
-                v.P = t.HandleFor(op, position);
+                v.P = Lease(t, op, position, leases);
                 break;
             case long[] ints:
                 v.Count = ints.Length;
@@ -100,7 +111,7 @@ internal static unsafe class Dispatch
             case Tensor?[] tensors:
                 var handles = new IntPtr[tensors.Length];
                 for (var k = 0; k < tensors.Length; k++)
-                    handles[k] = tensors[k]?.HandleFor(op, position) ?? IntPtr.Zero;
+                    handles[k] = tensors[k] is { } element ? Lease(element, op, position, leases) : IntPtr.Zero;
                 v.Count = handles.Length;
                 v.P = Pin(handles, ref pins);
                 break;
@@ -110,6 +121,13 @@ internal static unsafe class Dispatch
                 break;
         }
         return v;
+    }
+
+    private static IntPtr Lease(Tensor t, string op, int position, List<TensorHandle> leases)
+    {
+        var handle = t.AddRefFor(op, position);
+        leases.Add(handle);
+        return handle.DangerousGetHandle();
     }
 
     private static IntPtr Pin(Array array, ref List<GCHandle>? pins)
@@ -123,7 +141,7 @@ internal static unsafe class Dispatch
     {
         switch (v.Kind)
         {
-            case CkKind.Tensor: return new Tensor(v.P);
+            case CkKind.Tensor: return new Tensor(v.P, v.I);
             case CkKind.Int: return v.I;
             case CkKind.Double: return v.D;
             case CkKind.Bool: return v.I != 0;

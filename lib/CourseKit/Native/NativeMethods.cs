@@ -7,6 +7,8 @@ namespace CourseKit.Native;
 /// P/Invoke declarations for libcoursekit_native.so (see lib/CourseKit.Native/coursekit.h).
 /// The library is loaded from the folder of CourseKit.dll, so a notebook's <c>#r</c> of the DLL
 /// is enough: no LD_LIBRARY_PATH, which a running kernel could not change anyway.
+/// Tensors are passed as <see cref="TensorHandle"/>s, never as raw pointers, so the marshaller keeps
+/// each one referenced (and alive) until the call returns.
 /// </summary>
 internal static unsafe partial class NativeMethods
 {
@@ -45,17 +47,18 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial int ck_tensor_from_data(void* data, int dtype, long* shape, int ndim,
         int deviceType, int deviceIndex, out IntPtr handle);
-    [LibraryImport(Library)] internal static partial int ck_tensor_copy_to(IntPtr t, void* dst, long nbytes);
+    [LibraryImport(Library)] internal static partial int ck_tensor_copy_to(TensorHandle t, void* dst, long nbytes);
     [LibraryImport(Library)]
-    internal static partial int ck_tensor_meta(IntPtr t, out int dtype, out int ndim, long* shape, int maxNdim,
+    internal static partial int ck_tensor_meta(TensorHandle t, out int dtype, out int ndim, long* shape, int maxNdim,
         out int deviceType, out int deviceIndex, out int requiresGrad);
     [LibraryImport(Library)] internal static partial void ck_tensor_free(IntPtr t);
+    [LibraryImport(Library)] internal static partial long ck_tensor_nbytes(IntPtr t);
 
-    [LibraryImport(Library)] internal static partial int ck_tensor_grad(IntPtr t, out IntPtr grad);
-    [LibraryImport(Library)] internal static partial int ck_tensor_set_grad(IntPtr t, IntPtr grad);
-    [LibraryImport(Library)] internal static partial int ck_tensor_is_leaf(IntPtr t, out int isLeaf);
+    [LibraryImport(Library)] internal static partial int ck_tensor_grad(TensorHandle t, out IntPtr grad);
+    [LibraryImport(Library)] internal static partial int ck_tensor_set_grad(TensorHandle t, TensorHandle grad);
+    [LibraryImport(Library)] internal static partial int ck_tensor_is_leaf(TensorHandle t, out int isLeaf);
     [LibraryImport(Library)]
-    internal static partial int ck_tensor_backward(IntPtr t, IntPtr grad, int retainGraph, int createGraph);
+    internal static partial int ck_tensor_backward(TensorHandle t, TensorHandle grad, int retainGraph, int createGraph);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int ck_op_find(string name, string overload, out IntPtr op);
@@ -69,6 +72,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ck_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int ck_get_num_threads();
     [LibraryImport(Library)] internal static partial int ck_cuda_is_available();
+    [LibraryImport(Library)] internal static partial int ck_cuda_compiled();
     [LibraryImport(Library)] internal static partial int ck_cuda_device_count();
     [LibraryImport(Library)] internal static partial int ck_cuda_synchronize(int deviceIndex);
 

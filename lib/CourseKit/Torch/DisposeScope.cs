@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CourseKit;
 
 public static partial class torch
@@ -11,45 +13,161 @@ public static partial class torch
     public static DisposeScope NewDisposeScope() => new();
 }
 
-/// <summary>A set of tensors disposed together; see <see cref="torch.NewDisposeScope"/>.</summary>
+/// <summary>
+/// A set of tensors disposed together; see <see cref="torch.NewDisposeScope"/>.
+/// <para>
+/// The scope refers to its tensors weakly: it can dispose those still reachable, but does not keep
+/// any alive. So a scope that is never disposed (a <c>NewDisposeScope()</c> without <c>using</c>)
+/// costs nothing worse than code without scopes: its unreachable tensors are collected as usual.
+/// </para>
+/// <para>
+/// Scopes should be disposed innermost first (<c>using</c> does that). Disposed out of order, a
+/// scope still disposes exactly its own tensors, and no tensor created later is ever put into a
+/// disposed scope: new tensors go to the innermost scope that is still open.
+/// </para>
+/// </summary>
 public sealed class DisposeScope : IDisposable
 {
+    /// <summary>Entries kept before dead ones are swept out (then the sweep threshold doubles with the live count).</summary>
+    private const int FirstSweepAt = 256;
+
     private static readonly AsyncLocal<DisposeScope?> Innermost = new();
-    private readonly HashSet<torch.Tensor> tensors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Weak handles to the tensors attached to this scope; a freed slot is default.</summary>
+    private readonly List<GCHandle> entries = [];
     private readonly DisposeScope? outer;
+    private int sweepAt = FirstSweepAt;
     private bool disposed;
 
     internal DisposeScope()
     {
-        outer = Innermost.Value;
+        outer = Current;
         Innermost.Value = this;
     }
 
-    internal static DisposeScope? Current => Innermost.Value;
+    /// <summary>The innermost scope still open in this logical call, skipping any disposed out of order.</summary>
+    internal static DisposeScope? Current => OpenFrom(Innermost.Value);
 
-    /// <summary>How many live tensors the scope holds.</summary>
-    public int Count => tensors.Count;
+    /// <summary>The scope a tensor moves to from this one: the nearest enclosing scope still open.</summary>
+    internal DisposeScope? Outer => OpenFrom(outer);
 
-    internal void Add(torch.Tensor tensor) => tensors.Add(tensor);
+    /// <summary>True once the scope was disposed.</summary>
+    public bool IsDisposed => Volatile.Read(ref disposed);
 
-    internal void Remove(torch.Tensor tensor) => tensors.Remove(tensor);
+    /// <summary>How many tensors the scope would dispose now (live, not yet disposed, not moved out).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (entries)
+            {
+                var n = 0;
+                foreach (var e in entries)
+                    if (Owned(e) is not null) n++;
+                return n;
+            }
+        }
+    }
 
-    /// <summary>Moves <paramref name="tensor"/> to the enclosing scope (or out of all scopes) and returns it.</summary>
+    private static DisposeScope? OpenFrom(DisposeScope? scope)
+    {
+        while (scope is { IsDisposed: true }) scope = scope.outer;
+        return scope;
+    }
+
+    /// <summary>The tensor of entry <paramref name="e"/> if it is alive, undisposed and still this scope's.</summary>
+    private torch.Tensor? Owned(GCHandle e) =>
+        e.IsAllocated && e.Target is torch.Tensor { IsInvalid: false } t && ReferenceEquals(t.Scope, this) ? t : null;
+
+    /// <summary>Makes this scope responsible for <paramref name="tensor"/> (or the nearest open outer scope, once disposed).</summary>
+    internal void Attach(torch.Tensor tensor)
+    {
+        lock (entries)
+        {
+            if (disposed)
+            {
+                Outer?.Attach(tensor);
+                return;
+            }
+            if (entries.Count >= sweepAt) Sweep();
+            tensor.Scope = this;
+            tensor.ScopeSlot = entries.Count;
+            entries.Add(GCHandle.Alloc(tensor, GCHandleType.Weak));
+        }
+    }
+
+    /// <summary>Takes <paramref name="tensor"/> out of this scope: it is no longer disposed with it.</summary>
+    internal void Remove(torch.Tensor tensor)
+    {
+        lock (entries)
+        {
+            if (!ReferenceEquals(tensor.Scope, this)) return;
+            var slot = tensor.ScopeSlot;
+            if (slot < entries.Count && entries[slot].IsAllocated && ReferenceEquals(entries[slot].Target, tensor))
+            {
+                entries[slot].Free();
+                entries[slot] = default;
+            }
+            tensor.Scope = null;
+        }
+    }
+
+    /// <summary>Moves <paramref name="tensor"/> to the enclosing open scope (or out of all scopes) and returns it.</summary>
     public torch.Tensor MoveToOuter(torch.Tensor tensor)
     {
-        tensor.MoveToOuterDisposeScope();
+        if (!ReferenceEquals(tensor.Scope, this))
+            throw new InvalidOperationException("MoveToOuter: the tensor does not belong to this dispose scope.");
+        Remove(tensor);
+        Outer?.Attach(tensor);
         return tensor;
     }
 
-    /// <summary>Disposes every tensor still in the scope and makes the enclosing scope current again.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Drops the entries of tensors that were collected, disposed or moved out, renumbering the rest,
+    /// so a long-lived scope (one never disposed, say) holds entries only for its live tensors.
+    /// </summary>
+    private void Sweep()
     {
-        if (disposed) return;
-        disposed = true;
-        foreach (var t in tensors.ToArray()) t.DisposeFromScope();
-        tensors.Clear();
-        if (ReferenceEquals(Innermost.Value, this)) Innermost.Value = outer;
+        var kept = 0;
+        for (var k = 0; k < entries.Count; k++)
+        {
+            var e = entries[k];
+            if (Owned(e) is { } t)
+            {
+                t.ScopeSlot = kept;
+                entries[kept++] = e;
+            }
+            else if (e.IsAllocated)
+            {
+                e.Free();
+            }
+        }
+        entries.RemoveRange(kept, entries.Count - kept);
+        sweepAt = Math.Max(FirstSweepAt, 2 * kept);
     }
 
-    internal DisposeScope? Outer => outer;
+    /// <summary>
+    /// Disposes every tensor still in the scope. If the scope is the innermost one, the enclosing open
+    /// scope becomes current again; if scopes opened inside it are still open, they stay current and
+    /// keep their own tensors until they are disposed.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (entries)
+        {
+            if (disposed) return;
+            Volatile.Write(ref disposed, true);
+            foreach (var e in entries)
+            {
+                if (Owned(e) is { } t)
+                {
+                    t.Scope = null;
+                    t.Dispose();
+                }
+                if (e.IsAllocated) e.Free();
+            }
+            entries.Clear();
+        }
+        if (ReferenceEquals(Innermost.Value, this)) Innermost.Value = Outer;
+    }
 }

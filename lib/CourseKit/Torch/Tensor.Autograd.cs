@@ -44,7 +44,7 @@ public static partial class torch
                 NativeMethods.Check(NativeMethods.ck_tensor_grad(Handle, out var g), "reading .grad");
                 return g == IntPtr.Zero ? null : new Tensor(g);
             }
-            set => NativeMethods.Check(NativeMethods.ck_tensor_set_grad(Handle, value?.Handle ?? IntPtr.Zero), "setting .grad");
+            set => NativeMethods.Check(NativeMethods.ck_tensor_set_grad(Handle, value?.Handle ?? TensorHandle.Null), "setting .grad");
         }
 
         /// <summary>
@@ -53,7 +53,7 @@ public static partial class torch
         /// </summary>
         public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false)
         {
-            var status = NativeMethods.ck_tensor_backward(Handle, gradient?.Handle ?? IntPtr.Zero,
+            var status = NativeMethods.ck_tensor_backward(Handle, gradient?.Handle ?? TensorHandle.Null,
                 retain_graph ? 1 : 0, create_graph ? 1 : 0);
             if (status != 0)
                 throw new TorchException($"backward({Describe()}{(gradient is null ? "" : ", gradient=" + gradient.Describe())})",

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CourseKit.Native;
 
 namespace CourseKit;
@@ -13,80 +14,91 @@ public static partial class torch
     public partial class Tensor : IDisposable
     {
         private const int MaxDims = 64;
-        private IntPtr handle;
-        private DisposeScope? scope;
 
-        internal Tensor(IntPtr handle)
+        /// <summary>The native tensor; null once disposed or taken over by another wrapper.</summary>
+        private TensorHandle? native;
+
+        internal Tensor(TensorHandle native)
         {
-            this.handle = handle;
-            scope = DisposeScope.Current;
-            scope?.Add(this);
+            this.native = native;
+            DisposeScope.Current?.Attach(this);
         }
+
+        /// <summary>Wraps a handle the bridge just returned, whose storage is <paramref name="bytes"/> long.</summary>
+        internal Tensor(IntPtr raw, long bytes) : this(TensorHandle.Own(raw, bytes)) { }
+
+        /// <summary>Wraps a handle the bridge just returned.</summary>
+        internal Tensor(IntPtr raw) : this(TensorHandle.Own(raw)) { }
 
         /// <summary>Takes over the native tensor of <paramref name="source"/>, which is left disposed.</summary>
         private protected Tensor(Tensor source) : this(source.TakeHandle()) { }
 
-        ~Tensor() => Free();
+        /// <summary>The dispose scope that will dispose this tensor, if any (maintained by <see cref="DisposeScope"/>).</summary>
+        internal DisposeScope? Scope { get; set; }
+
+        /// <summary>This tensor's entry in <see cref="Scope"/>.</summary>
+        internal int ScopeSlot { get; set; }
 
         /// <summary>True once the tensor was disposed (directly or by its scope).</summary>
-        public bool IsInvalid => handle == IntPtr.Zero;
+        public bool IsInvalid => native is not { IsClosed: false };
 
-        internal IntPtr Handle => handle != IntPtr.Zero
-            ? handle
+        internal TensorHandle Handle => native is { IsClosed: false } h
+            ? h
             : throw new ObjectDisposedException(nameof(Tensor), "This tensor was disposed (directly, or by the dispose scope it was created in) and can no longer be used.");
 
-        /// <summary>The handle to pass to <paramref name="op"/>; a disposed tensor gets a message naming the operator.</summary>
-        internal IntPtr HandleFor(string op, int position) => handle != IntPtr.Zero
-            ? handle
-            : throw new ObjectDisposedException(nameof(Tensor),
-                $"{op}: argument {position} is a tensor that was disposed (directly, or by the dispose scope it was created in).");
-
-        private IntPtr TakeHandle()
+        /// <summary>
+        /// The native handle for <paramref name="op"/>, with a reference added so that it cannot be freed
+        /// until the caller calls <see cref="SafeHandle.DangerousRelease"/> on it; a disposed tensor gets a
+        /// message naming the operator.
+        /// </summary>
+        internal TensorHandle AddRefFor(string op, int position)
         {
-            var h = Handle;
-            handle = IntPtr.Zero;
-            scope?.Remove(this);
-            scope = null;
-            GC.SuppressFinalize(this);
+            var h = native;
+            var added = false;
+            try
+            {
+                h?.DangerousAddRef(ref added);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed between the read and the reference: reported below like any disposed tensor.
+            }
+            return added
+                ? h!
+                : throw new ObjectDisposedException(nameof(Tensor),
+                    $"{op}: argument {position} is a tensor that was disposed (directly, or by the dispose scope it was created in).");
+        }
+
+        private TensorHandle TakeHandle()
+        {
+            var h = Interlocked.Exchange(ref native, null);
+            if (h is null || h.IsClosed)
+                throw new ObjectDisposedException(nameof(Tensor), "This tensor was disposed and cannot be taken over.");
+            Scope?.Remove(this);
             return h;
         }
 
+        /// <summary>
+        /// Frees the native tensor now (or, when a native call on another thread is using it, as soon as
+        /// that call returns). Safe to call more than once and from any thread.
+        /// </summary>
         public void Dispose()
         {
-            scope?.Remove(this);
-            scope = null;
-            Free();
+            Interlocked.Exchange(ref native, null)?.Dispose();
             GC.SuppressFinalize(this);
-        }
-
-        internal void DisposeFromScope()
-        {
-            scope = null;
-            Free();
-            GC.SuppressFinalize(this);
-        }
-
-        private void Free()
-        {
-            var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
-            if (h != IntPtr.Zero) NativeMethods.ck_tensor_free(h);
         }
 
         /// <summary>Moves the tensor from its dispose scope to the enclosing one (or out of all scopes).</summary>
         public Tensor MoveToOuterDisposeScope()
         {
-            var outer = scope?.Outer;
-            scope?.Remove(this);
-            scope = outer;
-            scope?.Add(this);
+            Scope?.MoveToOuter(this);
             return this;
         }
 
         /// <summary>Takes the tensor out of every dispose scope: the caller now owns it.</summary>
         public Tensor DetachFromDisposeScope()
         {
-            scope?.Remove(this);
-            scope = null;
+            Scope?.Remove(this);
             return this;
         }
 

@@ -85,8 +85,8 @@ public abstract class AutoencoderBase<TOutput> : nn.Module<Tensor, TOutput>
         return DecodeMean(onDevice);
     }
 
-    /// <summary>The device of the model's parameters.</summary>
-    private protected Device Device => decoder.parameters().First().device;
+    /// <summary>The device of the model's parameters: where trainers and samplers put its inputs and noise.</summary>
+    internal Device Device => decoder.parameters().First().device;
 
     /// <summary>
     /// <paramref name="x"/> reshaped for the encoder, (B, *InputShape), after checking that each

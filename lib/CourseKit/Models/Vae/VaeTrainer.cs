@@ -11,12 +11,18 @@ namespace CourseKit.Models;
 /// </summary>
 public static class VaeTrainer
 {
-    /// <summary>One training step on the batch <paramref name="x"/> (B, D) or (B, C, H, W); returns the batch's ELBO terms.</summary>
-    public static VaeStepLog Step(VariationalAutoencoder model, optim.Optimizer optimizer, Tensor x, double beta = 1, long step = 0)
+    /// <summary>
+    /// One training step on the batch <paramref name="x"/> (B, D) or (B, C, H, W); returns the batch's
+    /// ELBO terms. The batch is moved to <paramref name="device"/> first (by default the model's).
+    /// </summary>
+    public static VaeStepLog Step(VariationalAutoencoder model, optim.Optimizer optimizer, Tensor x, double beta = 1, long step = 0,
+        Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(x);
         using var scope = NewDisposeScope();                                 // frees this step's tensors
+        x = TrainerDevice.Move(x, device ?? model.Device);
         var o = model.call(x);                                               // Recon, Mu, LogVar, Z
         var loss = Elbo.Negative(model.LogLikelihood(x, o.Recon), o.Mu, o.LogVar, beta);   // per example, (B)
         var total = loss.Total.mean();
@@ -30,17 +36,17 @@ public static class VaeTrainer
     /// <summary>
     /// One pass over <paramref name="loader"/> (in training mode); returns one log per step,
     /// numbered from <paramref name="firstStep"/> (pass the number of steps already taken to
-    /// number a whole run continuously).
+    /// number a whole run continuously). Batches are moved to <paramref name="device"/> (by default the model's).
     /// </summary>
     public static List<VaeStepLog> TrainEpoch(VariationalAutoencoder model, DataLoader loader, optim.Optimizer optimizer,
-        double beta = 1, long firstStep = 0)
+        double beta = 1, long firstStep = 0, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loader);
         model.train();
         var log = new List<VaeStepLog>();
         foreach (var (x, _) in loader)
-            log.Add(Step(model, optimizer, x, beta, firstStep + log.Count));
+            log.Add(Step(model, optimizer, x, beta, firstStep + log.Count, device));
         return log;
     }
 }
