@@ -3,14 +3,14 @@
 # scratch Jupyter data folder, runs the kernel conformance suite (jupyter_kernel_test) and the
 # protocol tests, then executes the given notebooks with nbclient and checks their outputs.
 #   scripts/jupyter.sh OUT_DIR NOTEBOOK.ipynb...
-# Expects a Release build of lib/CourseKit.Kernel. Prints "jupyter: N passed, N failed" last.
+# Prints "jupyter: N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="$1"; shift
 data="$(mktemp -d)"
 log="$(mktemp)"
 trap 'rm -rf "$data" "$log"' EXIT
-dotnet lib/CourseKit.Kernel/bin/Release/net10.0/coursekit-kernel.dll install --prefix "$data"
+dotnet "$(bash scripts/kernel.sh)" install --prefix "$data"
 export JUPYTER_PATH="$data/share/jupyter"
 passed=0; failed=0
 

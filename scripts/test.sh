@@ -11,6 +11,9 @@ log="$(mktemp)"
 nbout="$(mktemp -d)"
 trap 'rm -rf "$log" "$nbout"' EXIT
 status=0
+# The notebook runs in the tests start the precompiled kernel, as ./coursekit run does.
+COURSEKIT_KERNEL="$(bash scripts/kernel.sh)"
+export COURSEKIT_KERNEL
 dotnet test CourseKit.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
 # dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
 read -r failed passed skipped < <(grep -E "(Passed|Failed)! +- Failed: " "$log" |

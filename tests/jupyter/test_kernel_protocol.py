@@ -102,7 +102,7 @@ class CourseKitKernelLifetime(unittest.TestCase):
             kernel = subprocess.Popen(argv, env={**os.environ, "JPY_PARENT_PID": str(front_end.pid)})
             client = jupyter_client.BlockingKernelClient(connection_file=connection_file)
             client.load_connection_file()
-            client.start_channels()
+            client.start_channels(hb=False)  # liveness is what is under test: watch the process, not the heartbeat
             try:
                 client.wait_for_ready(timeout=120)
                 self.assertIsNone(kernel.poll())

@@ -28,6 +28,7 @@ internal sealed class JupyterKernelServer : IDisposable
         this.connection = connection;
         this.log = log;
         wire = new WireFormat(new MessageSigner(connection.Key));
+        Heartbeat.Start(connection.Address(connection.HeartbeatPort)); // before the C# kernel's slow start: front ends ping at once
         iopub = new IOPubChannel(connection.Address(connection.IOPubPort), wire, session);
         var kernel = InteractiveKernel.Create();
         executor = new CodeExecutor(kernel, iopub);
@@ -37,7 +38,6 @@ internal sealed class JupyterKernelServer : IDisposable
     /// <summary>Serves until a <c>shutdown_request</c> arrives, then ends the process.</summary>
     public void Run()
     {
-        Heartbeat.Start(connection.Address(connection.HeartbeatPort));
         using var stdin = new RouterSocket();
         stdin.Bind(connection.Address(connection.StdinPort));
         var control = new Thread(() => Serve(connection.ControlPort, "control")) { IsBackground = true, Name = "jupyter control" };

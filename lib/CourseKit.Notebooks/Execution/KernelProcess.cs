@@ -52,11 +52,24 @@ internal sealed class KernelProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The environment variable naming the kernel to start (scripts/kernel.sh publishes a precompiled one).</summary>
+    public const string KernelVariable = "COURSEKIT_KERNEL";
+
+    /// <summary>
+    /// The kernel program: <c>$COURSEKIT_KERNEL</c> when set, else the copy the build places next to
+    /// this program.
+    /// </summary>
+    public static string KernelPath() =>
+        Environment.GetEnvironmentVariable(KernelVariable) is { Length: > 0 } path
+            ? Path.GetFullPath(path)
+            : Path.Combine(AppContext.BaseDirectory, "coursekit-kernel.dll");
+
     /// <summary>Starts a kernel with a fresh connection file, working in <paramref name="workingDirectory"/>.</summary>
     public static KernelProcess Start(string workingDirectory, long memoryLimitBytes)
     {
-        var kernel = Path.Combine(AppContext.BaseDirectory, "coursekit-kernel.dll");
-        if (!File.Exists(kernel)) throw new FileNotFoundException($"the notebook kernel is missing: {kernel} (build lib/CourseKit.Notebooks)", kernel);
+        var kernel = KernelPath();
+        if (!File.Exists(kernel))
+            throw new FileNotFoundException($"the notebook kernel is missing: {kernel} (build lib/CourseKit.Notebooks, or run scripts/kernel.sh)", kernel);
         var connection = ConnectionInfo.CreateLocal();
         var directory = Directory.CreateTempSubdirectory("coursekit-kernel-").FullName;
         var file = Path.Combine(directory, "connection.json");
