@@ -32,6 +32,8 @@ internal static class KernelCommandLine
             return 2;
         }
 
+        // First, before the C# kernel's slow start: a front end that dies meanwhile must still end this process.
+        ParentProcessWatch.Start(() => Environment.Exit(0));
         ConnectionInfo connection;
         try { connection = ConnectionInfo.Load(args[0]); }
         catch (InvalidDataException e)
@@ -40,7 +42,6 @@ internal static class KernelCommandLine
             return 1;
         }
         using var server = new JupyterKernelServer(connection, error);
-        ParentProcessWatch.Start(() => Environment.Exit(0));
         server.Run();
         return 0;
     }
