@@ -15,7 +15,9 @@ export JUPYTER_PATH="$data/share/jupyter"
 passed=0; failed=0
 
 # unittest ends with "Ran N tests" and "OK (skipped=S)" or "FAILED (failures=F, errors=E, skipped=S)".
-/usr/bin/python3 -m unittest -v tests/jupyter/test_kernel_protocol.py 2>&1 | tee "$log" || true
+# Output goes to a file, not a pipe: a process left behind by a failed test must not hold the run open.
+/usr/bin/python3 -m unittest -v tests/jupyter/test_kernel_protocol.py < /dev/null > "$log" 2>&1 || true
+cat "$log"
 ran=$(sed -nE 's/^Ran ([0-9]+) tests? in .*/\1/p' "$log")
 bad=$(grep -E '^(OK|FAILED)' "$log" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
 skipped=$(grep -E '^(OK|FAILED)' "$log" | grep -oE 'skipped=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
@@ -23,7 +25,7 @@ if [ -z "$ran" ]; then failed=$((failed + 1)); else
   passed=$((passed + ran - ${bad:-0} - ${skipped:-0})); failed=$((failed + ${bad:-0})); fi
 
 for nb in "$@"; do
-  if /usr/bin/python3 tests/jupyter/execute_notebooks.py "$out" "$nb"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  if /usr/bin/python3 tests/jupyter/execute_notebooks.py "$out" "$nb" < /dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 echo "jupyter: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

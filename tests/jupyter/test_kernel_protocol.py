@@ -95,15 +95,17 @@ class CourseKitKernelBehaviour(unittest.TestCase):
 class CourseKitKernelLifetime(unittest.TestCase):
     def test_the_kernel_exits_when_its_front_end_dies(self):
         spec = jupyter_client.kernelspec.KernelSpecManager().get_kernel_spec(".net-csharp")
-        front_end = subprocess.Popen(["sleep", "600"])
+        quiet = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL}
+        front_end = subprocess.Popen(["sleep", "600"], **quiet)
+        kernel = None
         with tempfile.TemporaryDirectory() as folder:
             connection_file, info = jupyter_client.connect.write_connection_file(os.path.join(folder, "connection.json"))
             argv = [a.replace("{connection_file}", connection_file) for a in spec.argv]
-            kernel = subprocess.Popen(argv, env={**os.environ, "JPY_PARENT_PID": str(front_end.pid)})
             client = jupyter_client.BlockingKernelClient(connection_file=connection_file)
             client.load_connection_file()
-            client.start_channels(hb=False)  # liveness is what is under test: watch the process, not the heartbeat
             try:
+                kernel = subprocess.Popen(argv, env={**os.environ, "JPY_PARENT_PID": str(front_end.pid)}, **quiet)
+                client.start_channels(hb=False)  # liveness is what is under test: watch the process, not the heartbeat
                 client.wait_for_ready(timeout=120)
                 self.assertIsNone(kernel.poll())
                 front_end.kill()
@@ -112,9 +114,9 @@ class CourseKitKernelLifetime(unittest.TestCase):
                 self.assertEqual(kernel.returncode, 0)
             finally:
                 client.stop_channels()
-                if kernel.poll() is None:
+                front_end.kill()
+                if kernel is not None and kernel.poll() is None:
                     kernel.kill()
-
 
 if __name__ == "__main__":
     unittest.main()
