@@ -83,6 +83,8 @@ internal sealed class KernelProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        // Stored outputs read the same on every machine: numbers and dates in the invariant culture.
+        start.Environment["LC_ALL"] = start.Environment["LANG"] = "C.UTF-8";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the notebook kernel");
         process.StandardInput.Close(); // code that reads the console gets end of input, not a hang
         return new KernelProcess(process, directory, memoryLimitBytes, connection);
