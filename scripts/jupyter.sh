@@ -19,8 +19,9 @@ passed=0; failed=0
 /usr/bin/python3 -m unittest -v tests/jupyter/test_kernel_protocol.py < /dev/null > "$log" 2>&1 || true
 cat "$log"
 ran=$(sed -nE 's/^Ran ([0-9]+) tests? in .*/\1/p' "$log")
-bad=$(grep -E '^(OK|FAILED)' "$log" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
-skipped=$(grep -E '^(OK|FAILED)' "$log" | grep -oE 'skipped=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
+summary=$(grep -E '^(OK|FAILED)' "$log" || true)
+bad=$(echo "$summary" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}' || true)
+skipped=$(echo "$summary" | grep -oE 'skipped=[0-9]+' | cut -d= -f2 | awk '{s+=$1} END {print s+0}' || true)
 if [ -z "$ran" ]; then failed=$((failed + 1)); else
   passed=$((passed + ran - ${bad:-0} - ${skipped:-0})); failed=$((failed + ${bad:-0})); fi
 
