@@ -85,6 +85,17 @@ class CourseKitKernelBehaviour(unittest.TestCase):
         self.assertEqual(after["status"], "ok")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "3")
 
+    def test_a_malformed_request_gets_an_error_reply_and_the_kernel_goes_on(self):
+        msg = self.kc.session.msg("complete_request", {"code": "Console.", "cursor_pos": "not a number"})
+        self.kc.shell_channel.send(msg)
+        reply = self.kc.get_shell_msg(timeout=60)
+        while reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            reply = self.kc.get_shell_msg(timeout=60)
+        self.assertEqual(reply["msg_type"], "complete_reply")
+        self.assertEqual(reply["content"]["status"], "error")
+        after, outputs = self.run_cell("2 + 2")
+        self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "4")
+
     def test_nuget_reference_restores_a_package(self):
         reply, outputs = self.run_cell('#r "nuget: Humanizer.Core, 2.14.1"\nusing Humanizer;\n"some_words".Humanize()', timeout=300)
         self.assertEqual(reply["status"], "ok", outputs)

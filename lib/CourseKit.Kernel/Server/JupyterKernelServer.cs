@@ -10,8 +10,9 @@ namespace CourseKit.Kernel.Server;
 /// A Jupyter kernel (messaging protocol 5.3) around the C# kernel: shell requests run one at a time
 /// on the calling thread; control (interrupt, shutdown), heartbeat and IOPub each have a thread of
 /// their own, so an interrupt reaches a kernel busy with a long cell. Every request is framed by
-/// <c>status: busy</c> and <c>status: idle</c> on IOPub. The stdin socket is bound but the kernel
-/// sends no <c>input_request</c> (code that reads the console gets end of input).
+/// <c>status: busy</c> and <c>status: idle</c> on IOPub. A request the kernel cannot handle (content
+/// of the wrong type, say) gets an error reply; the kernel goes on. The stdin socket is bound but
+/// the kernel sends no <c>input_request</c>: console input does not reach the front end.
 /// </summary>
 internal sealed class JupyterKernelServer : IDisposable
 {
@@ -64,7 +65,7 @@ internal sealed class JupyterKernelServer : IDisposable
             iopub.Status("busy", request);
             try
             {
-                if (Handle(request) is var (type, content))
+                if (Reply(request, channel) is var (type, content))
                     socket.SendMultipartBytes(wire.Encode(JupyterMessage.Create(type, content, session, request)));
             }
             finally
@@ -80,6 +81,19 @@ internal sealed class JupyterKernelServer : IDisposable
     {
         iopub.Flush(TimeSpan.FromSeconds(2));
         Environment.Exit(0);
+    }
+
+    private (string Type, JsonObject Content)? Reply(JupyterMessage request, string channel)
+    {
+        try { return Handle(request); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            log.WriteLine($"coursekit-kernel: {channel}: {request.Type} failed: {e.Message}");
+            return (request.Type.Replace("_request", "_reply", StringComparison.Ordinal), new JsonObject
+            {
+                ["status"] = "error", ["ename"] = e.GetType().Name, ["evalue"] = $"{request.Type}: {e.Message}", ["traceback"] = new JsonArray(),
+            });
+        }
     }
 
     /// <summary>The reply to <paramref name="request"/> (type and content), or null for a message that takes none.</summary>
