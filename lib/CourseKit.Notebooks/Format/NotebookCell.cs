@@ -25,12 +25,4 @@ public sealed class NotebookCell(CellKind kind, string id, string source, JsonOb
     /// <summary>The cell's <c>metadata.tags</c>.</summary>
     public IReadOnlyList<string> Tags =>
         Metadata["tags"] is JsonArray tags ? tags.Select(t => t?.GetValue<string>() ?? "").ToArray() : [];
-
-    /// <summary>
-    /// The language a code cell declares in its metadata (<c>polyglot_notebook.kernelName</c> or
-    /// <c>dotnet_interactive.language</c>), or null when it declares none.
-    /// </summary>
-    public string? DeclaredLanguage =>
-        (Metadata["polyglot_notebook"] as JsonObject)?["kernelName"]?.GetValue<string>()
-        ?? (Metadata["dotnet_interactive"] as JsonObject)?["language"]?.GetValue<string>();
 }
