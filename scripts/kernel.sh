@@ -18,6 +18,7 @@ if [ -n "$rid" ]; then
 else
   publish=()   # an unknown platform: the portable, JIT-only build
 fi
+echo "kernel: building the notebook kernel, precompiled (the first time takes a few minutes)" >&2
 if ! dotnet publish lib/CourseKit.Kernel -c Release "${publish[@]}" -o "$out" -nologo > "$log" 2>&1; then
   cat "$log" >&2
   echo "kernel: FAILED: could not build the notebook kernel (see above)" >&2
