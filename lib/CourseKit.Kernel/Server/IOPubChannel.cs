@@ -28,8 +28,8 @@ internal sealed class IOPubChannel : IDisposable
         bound.Wait();
     }
 
-    /// <summary>Broadcasts a message of <paramref name="type"/> answering <paramref name="parent"/>.</summary>
-    public void Publish(string type, System.Text.Json.Nodes.JsonObject content, JupyterMessage parent)
+    /// <summary>Broadcasts a message of <paramref name="type"/> answering <paramref name="parent"/> (none: an empty parent header).</summary>
+    public void Publish(string type, System.Text.Json.Nodes.JsonObject content, JupyterMessage? parent)
     {
         var message = JupyterMessage.Create(type, content, session, parent) with { Identities = [System.Text.Encoding.UTF8.GetBytes(type)] };
         Interlocked.Increment(ref pending);
@@ -37,7 +37,7 @@ internal sealed class IOPubChannel : IDisposable
     }
 
     /// <summary>Publishes <c>status</c> with <paramref name="state"/> (busy, idle, starting).</summary>
-    public void Status(string state, JupyterMessage parent) => Publish("status", new() { ["execution_state"] = state }, parent);
+    public void Status(string state, JupyterMessage? parent) => Publish("status", new() { ["execution_state"] = state }, parent);
 
     /// <summary>Waits (at most <paramref name="timeout"/>) until everything published so far has been sent.</summary>
     public void Flush(TimeSpan timeout)

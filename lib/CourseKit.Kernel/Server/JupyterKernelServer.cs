@@ -43,7 +43,7 @@ internal sealed class JupyterKernelServer : IDisposable
         stdin.Bind(connection.Address(connection.StdinPort));
         var control = new Thread(() => Serve(connection.ControlPort, "control")) { IsBackground = true, Name = "jupyter control" };
         control.Start();
-        iopub.Status("starting", JupyterMessage.Create("status", [], session));
+        iopub.Status("starting", parent: null);
         Serve(connection.ShellPort, "shell");
     }
 

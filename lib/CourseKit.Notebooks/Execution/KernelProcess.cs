@@ -108,6 +108,9 @@ internal sealed class KernelProcess : IDisposable
         lock (stderrTail) return [.. stderrHead, .. stderrTail.Count == StderrTailKept ? ["..."] : Array.Empty<string>(), .. stderrTail];
     }
 
+    /// <summary>Waits at most <paramref name="timeout"/> for the process to end; true when it has.</summary>
+    public bool WaitForExit(TimeSpan timeout) => process.WaitForExit(timeout);
+
     public void Kill()
     {
         try { process.Kill(entireProcessTree: true); }

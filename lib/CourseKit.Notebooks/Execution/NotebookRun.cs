@@ -10,7 +10,10 @@ namespace CourseKit.Notebooks.Execution;
 public sealed record CellFailure(int? CellNumber, string ErrorName, string Message)
 {
     /// <summary>Where it failed, for messages: <c>cell 3</c>, <c>injected parameters cell</c> or empty.</summary>
-    public string Place => CellNumber switch { null => "", 0 => "injected parameters cell", var n => $"cell {n}" };
+    public string Place => CellNumber is { } n ? PlaceOf(n) : "";
+
+    /// <summary>How messages name the cell at <paramref name="number"/> (0: the injected parameters cell).</summary>
+    public static string PlaceOf(int number) => number == 0 ? "injected parameters cell" : $"cell {number}";
 }
 
 /// <summary>

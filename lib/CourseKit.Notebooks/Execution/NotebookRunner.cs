@@ -115,7 +115,7 @@ public static class NotebookRunner
     private static ErrorOutput TimedOut(int number, RunOptions options)
     {
         var seconds = options.CellTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var message = $"{(number == 0 ? "the injected parameters cell" : $"cell {number}")} exceeded the timeout of {seconds} s";
+        var message = $"{(number == 0 ? "the " : "")}{CellFailure.PlaceOf(number)} exceeded the timeout of {seconds} s";
         return new ErrorOutput("CellTimeout", message, [message, "The cell was interrupted and its kernel shut down.", "Later cells were not run."]);
     }
 
@@ -128,34 +128,36 @@ public static class NotebookRunner
     private static string? WaitUntilReady(KernelProcess kernel, JupyterClient client, RunOptions options)
     {
         var waited = Stopwatch.StartNew();
-        var request = client.Shell("kernel_info_request", []);
-        var replied = false;
-        while (waited.Elapsed < options.KernelStartTimeout)
+        var timeout = options.KernelStartTimeout;
+        if (AwaitReply(kernel, client, client.Shell("kernel_info_request", []), timeout, "answer") is { } noAnswer) return noAnswer;
+        // Ask again until IOPub carries the status of a request: then outputs cannot be missed.
+        var delivered = false;
+        while (!delivered)
         {
             if (kernel.HasExited) return kernel.Death() ?? "the kernel process exited while starting";
-            if (client.ReceiveShell(Poll) is { } reply && reply.ParentId == request) replied = true;
-            if (!replied) continue;
-            // Ask again until IOPub carries the status of a request: then outputs cannot be missed.
+            if (waited.Elapsed > timeout) return $"the kernel did not answer within {timeout.TotalSeconds:0} s";
             var probe = client.Shell("kernel_info_request", []);
             var probing = Stopwatch.StartNew();
-            while (probing.Elapsed < TimeSpan.FromSeconds(1))
-                if (client.ReceiveIOPub(Poll) is { } message && message.ParentId == probe && message.Type == "status")
-                    return WarmUp(kernel, client, options.KernelStartTimeout - waited.Elapsed);
+            while (!delivered && probing.Elapsed < TimeSpan.FromSeconds(1))
+                delivered = client.ReceiveIOPub(Poll) is { } message && message.ParentId == probe && message.Type == "status";
         }
-        kernel.Kill();
-        return $"the kernel did not answer within {options.KernelStartTimeout.TotalSeconds:0} s";
+        var warmUp = client.Shell("execute_request", new JsonObject { ["code"] = "{ }", ["silent"] = true, ["store_history"] = false });
+        return AwaitReply(kernel, client, warmUp, timeout - waited.Elapsed, "compile an empty cell");
     }
 
-    private static string? WarmUp(KernelProcess kernel, JupyterClient client, TimeSpan timeout)
+    /// <summary>
+    /// Waits for the shell reply to <paramref name="request"/>; null when it came, else why not: the
+    /// kernel died, or it did not <paramref name="what"/> in time.
+    /// </summary>
+    private static string? AwaitReply(KernelProcess kernel, JupyterClient client, string request, TimeSpan timeout, string what)
     {
-        var warmUp = client.Shell("execute_request", new JsonObject { ["code"] = "{ }", ["silent"] = true, ["store_history"] = false });
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < timeout)
         {
             if (kernel.HasExited) return kernel.Death() ?? "the kernel process exited while starting";
-            if (client.ReceiveShell(Poll) is { } reply && reply.ParentId == warmUp) return null;
+            if (client.ReceiveShell(Poll) is { } reply && reply.ParentId == request) return null;
         }
-        return $"the kernel did not compile an empty cell within {timeout.TotalSeconds:0} s";
+        return $"the kernel did not {what} within {timeout.TotalSeconds:0} s";
     }
 
     /// <summary>Asks the kernel to shut down; kills it when it does not exit promptly.</summary>
@@ -163,8 +165,6 @@ public static class NotebookRunner
     {
         if (kernel.HasExited) return;
         client.Control("shutdown_request", new JsonObject { ["restart"] = false });
-        var waited = Stopwatch.StartNew();
-        while (!kernel.HasExited && waited.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(Poll);
-        if (!kernel.HasExited) kernel.Kill();
+        if (!kernel.WaitForExit(TimeSpan.FromSeconds(5))) kernel.Kill();
     }
 }
