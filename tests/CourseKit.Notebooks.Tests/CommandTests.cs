@@ -87,7 +87,8 @@ public sealed class CommandTests
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
-        Assert.StartsWith("coursekit-notebooks: --device cuda: CUDA is not available here", Assert.Single(error.Trim().Split('\n')));
+        Assert.StartsWith("coursekit-notebooks: --device cuda: CUDA is not available: this CourseKit bridge was built against a CPU-only libtorch",
+            Assert.Single(error.Trim().Split('\n')));
     }
 
     [Fact]

@@ -25,10 +25,15 @@ public static class RunCommand
             return 2;
         }
 
-        if (command.Options.Device is { } device && device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+        // The library's own device check, the one every notebook makes first: one line saying why not.
+        if (command.Options.Device is { } device)
         {
-            error.WriteLine($"coursekit-notebooks: --device {device}: CUDA is not available here (no GPU, or the bridge was built against a CPU-only libtorch; see the README, \"Building for a CUDA GPU\")");
-            return 2;
+            try { torch.InitializeDevice(device); }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"coursekit-notebooks: --device {device}: {e.Message}");
+                return 2;
+            }
         }
 
         var outDir = Path.GetFullPath(command.OutputDirectory);
