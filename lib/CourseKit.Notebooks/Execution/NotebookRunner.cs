@@ -35,7 +35,7 @@ public static class NotebookRunner
         var collector = new OutputCollector();
         CellFailure? failure = null;
         if (WaitUntilReady(kernel, client, options) is { } startFailure)
-            return new NotebookRun(path, notebook, new CellFailure(1, "KernelStartFailed", startFailure), watch.Elapsed);
+            return new NotebookRun(path, notebook, new CellFailure(null, "KernelStartFailed", startFailure), watch.Elapsed);
 
         var total = notebook.Cells.Count - 1;
         var executionCount = 0;
