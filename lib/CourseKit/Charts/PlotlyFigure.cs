@@ -13,6 +13,9 @@ internal static class PlotlyFigure
     /// <summary>The font of the interactive chart, matching the static image's (<see cref="StaticChart.FontName"/>).</summary>
     private const string FontFamily = "DejaVu Sans, Verdana, Arial, sans-serif";
 
+    /// <summary>Distance from the plot area's bottom edge to the legend's top, CSS pixels (clears tick labels and the axis title).</summary>
+    private const int LegendGap = 62;
+
     public static GenericChart Build(Chart chart)
     {
         var style = chart.Style();
@@ -33,11 +36,15 @@ internal static class PlotlyFigure
         Set("title", chart.Title is null ? null : new { text = chart.Title, x = 0.5, xanchor = "center", font = new { size = 16 } });
         Set("font", new { family = FontFamily, size = 13, color = "#282828" });
         Set("showlegend", legend);
-        Set("legend", new { orientation = "h", x = 0.5, xanchor = "center", y = -0.16, yanchor = "top" });
+        // Below the x axis title, a fixed LegendGap pixels under the plot area (legend y is in plot-area fractions).
+        var top = chart.Title is null ? 20 : 50;
+        var bottom = legend ? 110 : 60;
+        var plotHeight = Math.Max(100, chart.Height - top - bottom);
+        Set("legend", new { orientation = "h", x = 0.5, xanchor = "center", y = -Math.Round(LegendGap / (double)plotHeight, 4), yanchor = "top" });
         Set("barmode", "overlay");
         Set("plot_bgcolor", "#ffffff");
         Set("paper_bgcolor", "#ffffff");
-        Set("margin", new { t = chart.Title is null ? 20 : 50, r = colorBar ? 10 : 20, l = 70, b = legend ? 100 : 60 });
+        Set("margin", new { t = top, r = colorBar ? 10 : 20, l = 70, b = bottom });
         Set("xaxis", Axis(x, chart.XLabel, chart.ShowAxes, null));
         Set("yaxis", Axis(y, chart.YLabel, chart.ShowAxes, chart.EqualAspect ? "x" : null));
         Set("images", chart.Traces.SelectMany(t => t.PlotlyImages).ToArray());
