@@ -39,18 +39,21 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
-    public void Pages_typeset_formulas_with_the_installed_mathjax_or_leave_them_as_written()
+    public void Pages_embed_the_kits_mathjax_and_plotly_and_load_nothing_from_elsewhere()
     {
-        var scripts = MathTypesetting.HeadScripts();
-        if (File.Exists(MathTypesetting.MathJaxPath))
+        var head = PageScripts.Head(math: true);
+        var tail = PageScripts.Tail(figures: true);
+        if (CourseKit.Charts.WebAssets.MathJaxJs is null || CourseKit.Charts.WebAssets.PlotlyJs is null)
         {
-            Assert.Contains($"src=\"file://{MathTypesetting.MathJaxPath}?config=TeX-AMS_CHTML\"", scripts);
-            Assert.Contains("inlineMath: [['$','$']]", scripts);
+            Assert.Equal("", head + tail);   // not installed: formulas as written, charts as their PNG
+            return;
         }
-        else
-        {
-            Assert.Equal("", scripts);
-        }
+        Assert.Contains("inlineMath: [['$', '$']", head);
+        Assert.Contains("MathJax", head);
+        Assert.Contains("Plotly.newPlot", tail);
+        Assert.DoesNotContain("src=\"", head + tail);          // inline, so the page works offline and on its own
+        Assert.DoesNotContain("/usr/share", head + tail);
+        Assert.Equal("", PageScripts.Head(math: false) + PageScripts.Tail(figures: false));
     }
 
     [Fact]
