@@ -14,14 +14,19 @@ internal static class PageScripts
         <script>window.MathJax = { tex: { inlineMath: [['$', '$'], ['\\(', '\\)']], displayMath: [['$$', '$$'], ['\\[', '\\]']], processEscapes: true }, svg: { fontCache: 'global' } };</script>
         """;
 
-    /// <summary>Draws every <c>div.plotly-figure</c> from the JSON in the <c>script</c> element that follows it.</summary>
+    /// <summary>Draws every <c>div.plotly-figure</c> from the JSON in the <c>script</c> element that follows it, then removes its static image.</summary>
     private const string DrawFigures = """
         <script>
         document.querySelectorAll("div.plotly-figure").forEach(function (el) {
           if (!window.Plotly) return;
           var fig = JSON.parse(el.nextElementSibling.textContent);
-          el.innerHTML = "";
-          Plotly.newPlot(el, fig.data, fig.layout, { displaylogo: false, responsive: false });
+          var target = document.createElement("div");
+          el.appendChild(target);
+          // The static image stays until the interactive chart is drawn (plotly.js draws asynchronously).
+          Plotly.newPlot(target, fig.data, fig.layout, { displaylogo: false, responsive: false }).then(function () {
+            var img = el.querySelector("img");
+            if (img) img.remove();
+          });
         });
         </script>
         """;
