@@ -52,11 +52,8 @@ else
 }
 
 var accuracy = classifier.Accuracy(test.Images, test.Labels);
-using var trainFeatures = classifier.Features(train.Images);
-using var testFeatures = classifier.Features(test.Images);
-var floor = Fid.Compute(trainFeatures, testFeatures);
 Console.WriteLine($"classifier: test accuracy {accuracy.ToString("F4", invariant)} ({test.Count} images)");
-Console.WriteLine($"classifier: FID(train, test) = {floor.ToString("F4", invariant)} ({train.Count} vs {test.Count} images, D = {classifier.FeatureSize})");
+var floor = Report(classifier, invariant);
 
 if (!evaluateOnly)
 {
@@ -72,3 +69,23 @@ if (!evaluateOnly)
     Console.WriteLine($"classifier: wrote {output} ({new FileInfo(output).Length} bytes, sha256 {hash}); rebuild CourseKit to embed it");
 }
 classifier.Dispose();
+
+// FID(train, test), the scores of real digits, and how far real digits lie from their nearest training image.
+static double Report(EvaluationClassifier classifier, IFormatProvider invariant)
+{
+    var copy = new EvaluationClassifier(classifier.Settings);                  // the evaluation owns (and disposes) its classifier
+    var state = classifier.state_dict();
+    copy.load_state_dict(state);
+    foreach (var t in state.Values) t.Dispose();
+    copy.eval();
+    using var evaluation = MnistEvaluation.Create(copy);
+    Console.WriteLine(string.Create(invariant,
+        $"classifier: FID(train, test) = {evaluation.FidFloor:F4} ({evaluation.Train.Count} vs {evaluation.Test.Count} images, D = {classifier.FeatureSize})"));
+    using var real = evaluation.Train.Images.narrow(0, 0, evaluation.Test.Count);
+    Console.WriteLine($"classifier: real digits, the first {real.size(0)} training images against the test split: {evaluation.Score(real)}");
+    using var neighbours = evaluation.NearestTrainingImages(evaluation.Test.Images);
+    var distances = neighbours.Distances.select(1, 0).ToArray<double>().Order().ToArray();
+    Console.WriteLine(string.Create(invariant,
+        $"classifier: nearest training image of each test image, pixel space: min {distances[0]:F2}, 1% {distances[distances.Length / 100]:F2}, median {distances[distances.Length / 2]:F2}"));
+    return evaluation.FidFloor;
+}
