@@ -6,8 +6,8 @@ namespace CourseKit.Metrics;
 /// <summary>
 /// Trains the <see cref="EvaluationClassifier"/>: cross-entropy −log p(y | x) minimised with Adam on the
 /// training split, each image shifted by a random whole number of pixels (at most
-/// <see cref="EvaluationClassifierTraining.MaxShift"/>, as in the "expanded" MNIST training sets of
-/// LeCun et al. 1998). Everything random is seeded by <see cref="EvaluationClassifierTraining.Seed"/>, so on
+/// <see cref="EvaluationClassifierTraining.MaxShift"/>; LeCun et al. 1998 likewise trained on distorted copies
+/// of the MNIST images). Everything random is seeded by <see cref="EvaluationClassifierTraining.Seed"/>, so on
 /// the same machine and thread count the same settings give the same weights.
 /// </summary>
 public static class EvaluationClassifierTrainer

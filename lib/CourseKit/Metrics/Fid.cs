@@ -4,7 +4,7 @@ namespace CourseKit.Metrics;
 
 /// <summary>
 /// The Fréchet Inception Distance (Heusel et al. 2017, "GANs Trained by a Two Time-Scale Update Rule
-/// Converge to a Local Nash Equilibrium", NeurIPS, eq. 6): the Fréchet (2-Wasserstein) distance
+/// Converge to a Local Nash Equilibrium", NeurIPS): the Fréchet (2-Wasserstein) distance
 /// between Gaussians fitted to the features of two image sets,
 /// <code>
 /// d²((μ1, Σ1), (μ2, Σ2)) = ‖μ1 − μ2‖² + Tr(Σ1 + Σ2 − 2 (Σ1^{1/2} Σ2 Σ1^{1/2})^{1/2})

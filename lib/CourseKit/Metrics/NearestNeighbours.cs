@@ -29,7 +29,8 @@ public sealed class NeighbourResult : IDisposable
 
 /// <summary>
 /// Nearest neighbours of samples in the training set, the memorisation check of the GAN literature
-/// (e.g. Radford et al. 2016; Brock et al. 2019 show each sample beside its nearest training images): a model
+/// (e.g. Brock et al. 2019, "Large Scale GAN Training for High Fidelity Natural Image Synthesis", show samples
+/// beside their nearest training images): a model
 /// that copies its training data produces samples at distance ≈ 0 from a training image. The space is the
 /// caller's choice: images (N, C, H, W) are flattened, so distances are in pixel space (the space where a
 /// copy is exactly a copy); classifier features (N, D) give distances in feature space (similar digits

@@ -7,7 +7,7 @@ public sealed record PrecisionRecallResult(double Precision, double Recall, int 
 
 /// <summary>
 /// Improved precision and recall (Kynkäänniemi et al. 2019, "Improved Precision and Recall Metric for
-/// Assessing Generative Models", NeurIPS, section 2). Each set's manifold is estimated as the union of
+/// Assessing Generative Models", NeurIPS). Each set's manifold is estimated as the union of
 /// balls around its feature vectors, each ball reaching that point's k-th nearest neighbour in the same set:
 /// <code>
 /// f(φ, Φ) = 1 if ‖φ − φ'‖₂ ≤ ‖φ' − NN_k(φ', Φ)‖₂ for at least one φ' ∈ Φ, else 0
