@@ -2,13 +2,22 @@ using CourseKit.Metrics;
 
 namespace CourseKit.Tests.Metrics;
 
+/// <summary>The shipped classifier and the features of both splits, computed once for the tests of this class.</summary>
+public sealed class MnistEvaluationFixture : IDisposable
+{
+    public MnistEvaluation Evaluation { get; } = MnistEvaluation.Load();
+
+    public void Dispose() => Evaluation.Dispose();
+}
+
 [Collection(nameof(SeededRandomCollection))]
-public sealed class MnistEvaluationTests
+public sealed class MnistEvaluationTests(MnistEvaluationFixture fixture) : IClassFixture<MnistEvaluationFixture>
 {
     [Fact]
     public void RealDigitsScoreAsRealDataAndNoiseDoesNot()
     {
-        using var evaluation = MnistEvaluation.Load();
+        var evaluation = fixture.Evaluation;
+        // FID(train, test) as ./coursekit classifier recorded it in the checkpoint.
         var recorded = evaluation.Classifier.Metadata["fid_train_test"];
         Assert.Equal(double.Parse(recorded, System.Globalization.CultureInfo.InvariantCulture), evaluation.FidFloor, 1e-4 * evaluation.FidFloor);
 
@@ -38,7 +47,7 @@ public sealed class MnistEvaluationTests
     [Fact]
     public void TrainingImagesAreTheirOwnNearestNeighbours()
     {
-        using var evaluation = MnistEvaluation.Load();
+        var evaluation = fixture.Evaluation;
         using var index = tensor(new long[] { 0, 123, 7999 });
         using var copies = evaluation.Train.Images.index_select(0, index);
         using var result = evaluation.NearestTrainingImages(copies, k: 2);
