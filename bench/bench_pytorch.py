@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --op-calls 20000
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --unet-steps 6 --op-calls 20000
 """
 import argparse
 import json
@@ -16,6 +16,7 @@ import torch.nn.functional as F
 # The VAE is the one the reference run trains (same modules, as CourseKit's MLP VariationalAutoencoder).
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "reference"))
 from vae_mnist_pytorch import VariationalAutoencoder  # noqa: E402
+from diffusion_unet_pytorch import UNet  # noqa: E402
 
 
 def mlp():
@@ -102,6 +103,46 @@ def bench_vae(steps, warmup, batch=128):
     return time_steps(step, steps, warmup)
 
 
+def ddpm_alpha_bar(steps=1000):
+    beta = torch.linspace(1e-4, 0.02, steps, dtype=torch.float64)
+    return beta, torch.cumprod(1 - beta, 0)
+
+
+def bench_unet(steps, warmup, batch=32):
+    """One DDPM training step (Algorithm 1) of the same U-Net as CourseKit's, batch 32."""
+    unet = UNet()
+    opt = torch.optim.Adam(unet.parameters(), lr=2e-4)
+    x0 = torch.rand(batch, 1, 28, 28) * 2 - 1
+    _, alpha_bar = ddpm_alpha_bar()
+
+    def step():
+        t = torch.randint(1000, (batch,))
+        noise = torch.randn_like(x0)
+        a = alpha_bar[t].float()[:, None, None, None]
+        loss = (unet(a.sqrt() * x0 + (1 - a).sqrt() * noise, t) - noise).square().mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    return time_steps(step, steps, warmup)
+
+
+def bench_unet_sampling(steps, warmup, batch=64):
+    """One reverse step of DDPM sampling (Algorithm 2) for 64 images, without gradient."""
+    unet = UNet().eval()
+    beta, alpha_bar = ddpm_alpha_bar()
+    x = torch.randn(batch, 1, 28, 28)
+    t = 500
+
+    def step():
+        with torch.no_grad():
+            eps = unet(x, torch.full((batch,), t, dtype=torch.int64))
+            mean = (x - beta[t].item() / (1 - alpha_bar[t].item()) ** 0.5 * eps) / (1 - beta[t].item()) ** 0.5
+            return mean + beta[t].item() ** 0.5 * torch.randn_like(x)
+
+    return time_steps(step, steps, warmup)
+
+
 def bench_ops(calls):
     """Per-operator overhead: calls per second on tiny tensors (the arithmetic is negligible)."""
     a, b = torch.rand(8, 8), torch.rand(8, 8)
@@ -129,6 +170,7 @@ def main():
     parser.add_argument("--mlp-steps", type=int, default=400)
     parser.add_argument("--dcgan-steps", type=int, default=20)
     parser.add_argument("--vae-steps", type=int, default=300)
+    parser.add_argument("--unet-steps", type=int, default=6)
     parser.add_argument("--op-calls", type=int, default=20000)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -136,6 +178,8 @@ def main():
     print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 30)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
     print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 30)}))
+    print(json.dumps({"model": "unet", "steps_per_s": bench_unet(args.unet_steps, 1)}))
+    print(json.dumps({"model": "unet-sample", "steps_per_s": bench_unet_sampling(2 * args.unet_steps, 2)}))
     for model, rate in bench_ops(args.op_calls).items():
         print(json.dumps({"model": model, "steps_per_s": rate}))
 
