@@ -22,6 +22,9 @@ public abstract class AutoregressiveModel : nn.Module<Tensor, Tensor>
     /// <summary>The parameters' device.</summary>
     public Device Device => parameters().First().device;
 
+    /// <summary>The parameters' element type (float32 unless the model was converted).</summary>
+    public ScalarType DType => parameters().First().dtype;
+
     /// <summary>Checks that <paramref name="x"/> is (B, 1, H, W) and fits <see cref="FixedSize"/>.</summary>
     protected void CheckInput(Tensor x)
     {

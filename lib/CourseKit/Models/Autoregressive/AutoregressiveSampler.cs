@@ -28,7 +28,7 @@ public static class AutoregressiveSampler
         var wasTraining = model.training;
         model.eval();
         using var _ = no_grad();
-        var x = zeros([count, 1, height, width], device: model.Device);     // (N, 1, H, W)
+        var x = zeros([count, 1, height, width], model.DType, model.Device);     // (N, 1, H, W)
         for (long i = 0; i < height; i++)
             for (long j = 0; j < width; j++)
             {

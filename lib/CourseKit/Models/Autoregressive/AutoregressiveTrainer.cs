@@ -17,7 +17,7 @@ public static class AutoregressiveTrainer
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(x);
         using var scope = NewDisposeScope();                                  // frees this step's tensors
-        x = x.to(model.Device);                                               // (B, 1, H, W)
+        x = x.to(model.DType, model.Device);                                               // (B, 1, H, W)
         var loss = BernoulliPixels.NegativeLogLikelihood(model.call(x), x).mean();
         optimizer.zero_grad();
         loss.backward();

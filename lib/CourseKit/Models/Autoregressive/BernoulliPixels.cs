@@ -39,8 +39,8 @@ public static class BernoulliPixels
         foreach (var (batch, _) in loader)
         {
             using var scope = NewDisposeScope();
-            var x = batch.to(model.Device);                                   // (B, 1, H, W)
-            total += NegativeLogLikelihood(model.call(x), x).sum().item<float>();
+            var x = batch.to(model.DType, model.Device);                                   // (B, 1, H, W)
+            total += NegativeLogLikelihood(model.call(x), x).sum().item<double>();
             count += x.shape[0];
             dimensions = x.shape[1..].Aggregate(1L, (a, b) => a * b);
         }

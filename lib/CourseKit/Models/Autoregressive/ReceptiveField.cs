@@ -39,8 +39,7 @@ public static class ReceptiveField
         using var scope = NewDisposeScope();
         using var _ = enable_grad();
         var count = pixels.Count;
-        var dtype = model.parameters().First().dtype;
-        var x = bernoulli(full([count * samples, 1, height, width], 0.5, dtype, model.Device)).requires_grad_();   // (P·S, 1, H, W)
+                var x = bernoulli(full([count * samples, 1, height, width], 0.5, model.DType, model.Device)).requires_grad_();   // (P·S, 1, H, W)
         var logits = model.call(x);                                           // (P·S, 1, H, W)
         var rows = tensor(pixels.SelectMany(p => Enumerable.Repeat(p.row * width + p.column, samples)).ToArray());   // (P·S)
         var picked = logits.flatten(1).gather(1, rows.to(model.Device).unsqueeze(1));   // ℓ_ij of each copy, (P·S, 1)
