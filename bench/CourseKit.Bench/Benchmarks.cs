@@ -89,6 +89,28 @@ internal static class Benchmarks
     }
 
     /// <summary>
+    /// One PixelCNN step (van den Oord et al. 2016): 7x7 type-A and five 3x3 type-B masked convolutions of
+    /// 16 maps, Bernoulli logits, batch 64 of binary 28x28 images, forward, exact NLL, backward, Adam.
+    /// </summary>
+    public static double PixelCnnStep(int steps, int warmup, int batch = 64)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var x = (rand(batch, 1, 28, 28) < 0.5).to(float32);
+        return TimeSteps(() => AutoregressiveTrainer.Step(model, optimizer, x), steps, warmup);
+    }
+
+    /// <summary>
+    /// Pixel-by-pixel sampling of 16 binary 28x28 images from the same PixelCNN (untrained): 784 forward
+    /// passes of a batch of 16; returns batches of 16 images per second.
+    /// </summary>
+    public static double PixelCnnSample16(int batches, int warmup)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        return TimeSteps(() => { using var x = AutoregressiveSampler.Sample(model, 16, 28, 28); }, batches, warmup);
+    }
+
+    /// <summary>
     /// Per-operator overhead: calls per second of <paramref name="op"/> on tiny tensors, where the
     /// arithmetic is negligible and what is timed is the path from the caller to libtorch's kernel
     /// and back (argument boxing, dispatch, result wrapping, release).

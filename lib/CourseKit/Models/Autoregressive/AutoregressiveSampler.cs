@@ -34,7 +34,8 @@ public static class AutoregressiveSampler
             {
                 using var scope = NewDisposeScope();
                 var logits = model.call(x);                                   // (N, 1, H, W)
-                var p = logits[.., .., i, j].div(temperature).sigmoid();     // σ(ℓ_ij / T), (N, 1)
+                var l = logits[.., .., i, j];                                  // ℓ_ij, (N, 1)
+                var p = (temperature == 1 ? l : l.div(temperature)).sigmoid();   // σ(ℓ_ij / T)
                 x[.., .., i, j].copy_(bernoulli(p));                         // x_ij ~ Bernoulli(p)
             }
         model.train(wasTraining);
