@@ -4,7 +4,7 @@
 // AutoregressiveTrainer. Prints the exact test negative log-likelihood (nats per image, mean over
 // the 2,000 test images) and bits/dim as JSON.
 //
-//   dotnet run -c Release --project reference/PixelCnnMnist -- --epochs 4 --seed 0
+//   dotnet run -c Release --project reference/PixelCnnMnist -- --epochs 5 --seed 0
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -12,7 +12,7 @@ using CourseKit.Data;
 using CourseKit.Models;
 using static CourseKit.torch;
 
-int epochs = 4, seed = 0, batch = 64, channels = 16, layers = 5, threads = 2, steps = 0;
+int epochs = 5, seed = 0, batch = 64, channels = 16, layers = 5, threads = 2, steps = 0;
 var model = "pixelcnn";
 for (var k = 0; k + 1 < args.Length; k += 2)
 {

@@ -34,9 +34,9 @@ public static class AutoregressiveSampler
             {
                 using var scope = NewDisposeScope();
                 var logits = model.call(x);                                   // (N, 1, H, W)
-                var l = logits[.., .., i, j];                                  // ℓ_ij, (N, 1)
+                var l = logits.select(3, j).select(2, i);                      // ℓ_ij, (N, 1)
                 var p = (temperature == 1 ? l : l.div(temperature)).sigmoid();   // σ(ℓ_ij / T)
-                x[.., .., i, j].copy_(bernoulli(p));                         // x_ij ~ Bernoulli(p)
+                x.select(3, j).select(2, i).copy_(bernoulli(p));             // x_ij ~ Bernoulli(p), written into x
             }
         model.train(wasTraining);
         return x;
