@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --unet-steps 6 --op-calls 20000
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --op-calls 20000
 """
 import argparse
 import json
@@ -16,6 +16,7 @@ import torch.nn.functional as F
 # The VAE is the one the reference run trains (same modules, as CourseKit's MLP VariationalAutoencoder).
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "reference"))
 from vae_mnist_pytorch import VariationalAutoencoder  # noqa: E402
+from pixelcnn_mnist_pytorch import PixelCnn, nll  # noqa: E402
 from diffusion_unet_pytorch import UNet  # noqa: E402
 
 
@@ -103,6 +104,36 @@ def bench_vae(steps, warmup, batch=128):
     return time_steps(step, steps, warmup)
 
 
+def bench_pixelcnn(steps, warmup, batch=64):
+    """One PixelCNN step: 7x7 type-A and five 3x3 type-B masked convs of 16 maps, batch 64, exact NLL, Adam."""
+    model = PixelCnn(16, 5)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x = (torch.rand(batch, 1, 28, 28) < 0.5).float()
+
+    def step():
+        loss = nll(model, x).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    return time_steps(step, steps, warmup)
+
+
+def bench_sample16(batches, warmup):
+    """Pixel-by-pixel sampling of 16 binary 28x28 images from the same PixelCNN: 784 forward passes of a batch of 16."""
+    model = PixelCnn(16, 5).eval()
+
+    def sample():
+        with torch.no_grad():
+            x = torch.zeros(16, 1, 28, 28)
+            for i in range(28):
+                for j in range(28):
+                    p = torch.sigmoid(model(x)[:, :, i, j])
+                    x[:, :, i, j] = torch.bernoulli(p)
+
+    return time_steps(sample, batches, warmup)
+
+
 def ddpm_alpha_bar(steps=1000):
     beta = torch.linspace(1e-4, 0.02, steps, dtype=torch.float64)
     return beta, torch.cumprod(1 - beta, 0)
@@ -170,6 +201,8 @@ def main():
     parser.add_argument("--mlp-steps", type=int, default=400)
     parser.add_argument("--dcgan-steps", type=int, default=20)
     parser.add_argument("--vae-steps", type=int, default=300)
+    parser.add_argument("--pixelcnn-steps", type=int, default=20)
+    parser.add_argument("--sample-batches", type=int, default=1)
     parser.add_argument("--unet-steps", type=int, default=6)
     parser.add_argument("--op-calls", type=int, default=20000)
     args = parser.parse_args()
@@ -178,6 +211,8 @@ def main():
     print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 30)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
     print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 30)}))
+    print(json.dumps({"model": "pixelcnn", "steps_per_s": bench_pixelcnn(args.pixelcnn_steps, 3)}))
+    print(json.dumps({"model": "sample16", "steps_per_s": bench_sample16(args.sample_batches, 0)}))
     print(json.dumps({"model": "unet", "steps_per_s": bench_unet(args.unet_steps, 1)}))
     print(json.dumps({"model": "unet-sample", "steps_per_s": bench_unet_sampling(2 * args.unet_steps, 2)}))
     for model, rate in bench_ops(args.op_calls).items():

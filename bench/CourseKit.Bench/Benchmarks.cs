@@ -90,6 +90,28 @@ internal static class Benchmarks
     }
 
     /// <summary>
+    /// One PixelCNN step (van den Oord et al. 2016): 7x7 type-A and five 3x3 type-B masked convolutions of
+    /// 16 maps, Bernoulli logits, batch 64 of binary 28x28 images, forward, exact NLL, backward, Adam.
+    /// </summary>
+    public static double PixelCnnStep(int steps, int warmup, int batch = 64)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var x = (rand(batch, 1, 28, 28) < 0.5).to(float32);
+        return TimeSteps(() => AutoregressiveTrainer.Step(model, optimizer, x), steps, warmup);
+    }
+
+    /// <summary>
+    /// Pixel-by-pixel sampling of 16 binary 28x28 images from the same PixelCNN (untrained): 784 forward
+    /// passes of a batch of 16; returns batches of 16 images per second.
+    /// </summary>
+    public static double PixelCnnSample16(int batches, int warmup)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        return TimeSteps(() => { using var x = AutoregressiveSampler.Sample(model, 16, 28, 28); }, batches, warmup);
+    }
+
+    /// <summary>
     /// One DDPM training step (Ho et al. 2020, Algorithm 1) of the diffusion U-Net (UNetSettings' defaults,
     /// about 0.6 M parameters), batch 32 of 28x28 images: q-sample, ε-prediction loss, backward, Adam.
     /// </summary>
