@@ -4,6 +4,7 @@
 #   - libopenblas0-openmp   a fast BLAS for libtorch (Debian's default reference BLAS is ~12x slower)
 #   - g++                   compiles the native bridge
 #   - python3-torch         PyTorch, for the interop test and the side-by-side benchmark
+#   - python3-scipy         SciPy, the independent FID computation the metric tests compare against
 #   - libjs-mathjax         typesets the notebooks' formulas in the HTML pages, offline
 #   - python3-nbformat      the reference nbformat validator, for the notebook runner's tests
 #   - python3-nbclient, python3-jupyter-kernel-test
@@ -12,7 +13,7 @@
 # The .NET SDK (8.0 or later) must already be installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp g++ python3-torch libjs-mathjax python3-nbformat python3-nbclient
+packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-scipy libjs-mathjax python3-nbformat python3-nbclient
           python3-jupyter-kernel-test chromium)
 missing=()
 for p in "${packages[@]}"; do
