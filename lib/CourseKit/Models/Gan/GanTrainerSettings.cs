@@ -15,7 +15,7 @@ public sealed record GanTrainerSettings
     /// <summary>λ, the gradient-penalty weight of <see cref="GanLoss.WassersteinGP"/>: 10 (Gulrajani et al. 2017, algorithm 1).</summary>
     public double Lambda { get; init; } = 10;
 
-    /// <summary>Decay of an exponential moving average of G's weights, or null for none (0.999 is common; Karras et al. 2018).</summary>
+    /// <summary>Decay of an exponential moving average of G's weights, or null for none (0.999 is common; Karras et al. 2018). Only parameters are averaged, not batch-norm statistics.</summary>
     public double? EmaDecay { get; init; }
 
     public void Validate()
