@@ -9,6 +9,7 @@ namespace CourseKit.Tests.Gan;
 /// gradients (rtol 1e-5, atol 1e-6 in float32), the penalty's gradient in every critic weight (a
 /// double backward, rtol 1e-4), and closed forms: at D(x) = D(G(z)) = ½ the discriminator loss is log 4.
 /// </summary>
+[Collection(nameof(SeededRandomCollection))]
 public sealed class GanLossTests
 {
     public static TheoryData<string> LossNames => new()

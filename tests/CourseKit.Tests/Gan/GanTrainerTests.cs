@@ -7,6 +7,7 @@ namespace CourseKit.Tests.Gan;
 /// The trainer's loop: k critic steps per generator step, weight clipping, the EMA, the logged
 /// gradient norm, shapes of the DCGAN networks, and a short run that learns a 2-D Gaussian (fixed seed).
 /// </summary>
+[Collection(nameof(SeededRandomCollection))]
 public sealed class GanTrainerTests
 {
     [Fact]

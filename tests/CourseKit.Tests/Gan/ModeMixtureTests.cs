@@ -6,6 +6,7 @@ namespace CourseKit.Tests.Gan;
 /// The 2-D mixtures (centres, σ, sampling statistics at fixed seeds) and mode counting by the 3σ rule
 /// on hand-placed points, where the answer is known exactly.
 /// </summary>
+[Collection(nameof(SeededRandomCollection))]
 public sealed class ModeMixtureTests
 {
     [Fact]
