@@ -1,7 +1,7 @@
 """PyTorch side of CourseKit's benchmark: the same models, data sizes, optimizers and step
 counts as bench/CourseKit.Bench, timed the same way. Prints one JSON object per model.
 
-    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --vae-steps 300 --op-calls 20000
+    /usr/bin/python3 bench/bench_pytorch.py --threads 2 --mlp-steps 400 --dcgan-steps 20 --wgan-gp-steps 20 --vae-steps 300 --pixelcnn-steps 20 --sample-batches 1 --unet-steps 6 --op-calls 20000
 """
 import argparse
 import json
@@ -83,6 +83,32 @@ def bench_dcgan(steps, warmup, batch=64, z_dim=100):
         loss_g = F.binary_cross_entropy_with_logits(d(fake), ones)
         loss_g.backward()
         opt_g.step()
+
+    return time_steps(step, steps, warmup)
+
+
+def bench_wgan_gp(steps, warmup, batch=64, z_dim=100, lam=10.0):
+    # One critic step of WGAN-GP (Gulrajani et al. 2017) with the DCGAN networks, the critic without
+    # batch norm: the gradient penalty needs a double backward through the convolutions.
+    g = dcgan_generator(z_dim)
+    d = nn.Sequential(
+        nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(128 * 7 * 7, 1))
+    opt_d = torch.optim.Adam(d.parameters(), lr=1e-4, betas=(0.5, 0.9))
+    real = torch.rand(batch, 1, 28, 28) * 2 - 1
+
+    def step():
+        with torch.no_grad():
+            fake = g(torch.randn(batch, z_dim))
+        eps = torch.rand(batch, 1, 1, 1)
+        mixed = (eps * real + (1 - eps) * fake).requires_grad_()
+        grad, = torch.autograd.grad(d(mixed).sum(), mixed, create_graph=True)
+        penalty = lam * ((grad.reshape(batch, -1).square().sum(1).add(1e-12).sqrt() - 1) ** 2).mean()
+        loss = d(fake).mean() - d(real).mean() + penalty
+        opt_d.zero_grad()
+        loss.backward()
+        opt_d.step()
 
     return time_steps(step, steps, warmup)
 
@@ -200,6 +226,7 @@ def main():
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--mlp-steps", type=int, default=400)
     parser.add_argument("--dcgan-steps", type=int, default=20)
+    parser.add_argument("--wgan-gp-steps", type=int, default=20)
     parser.add_argument("--vae-steps", type=int, default=300)
     parser.add_argument("--pixelcnn-steps", type=int, default=20)
     parser.add_argument("--sample-batches", type=int, default=1)
@@ -210,6 +237,7 @@ def main():
     torch.manual_seed(0)
     print(json.dumps({"model": "mlp", "steps_per_s": bench_mlp(args.mlp_steps, 30)}))
     print(json.dumps({"model": "dcgan", "steps_per_s": bench_dcgan(args.dcgan_steps, 3)}))
+    print(json.dumps({"model": "wgan-gp", "steps_per_s": bench_wgan_gp(args.wgan_gp_steps, 3)}))
     print(json.dumps({"model": "vae", "steps_per_s": bench_vae(args.vae_steps, 30)}))
     print(json.dumps({"model": "pixelcnn", "steps_per_s": bench_pixelcnn(args.pixelcnn_steps, 3)}))
     print(json.dumps({"model": "sample16", "steps_per_s": bench_sample16(args.sample_batches, 0)}))

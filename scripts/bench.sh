@@ -6,7 +6,7 @@
 # forward + backward), where the ratio measures the per-call overhead of each language binding.
 # The two alternate for several rounds and each keeps its best round, so a burst of load from
 # other processes on a shared machine does not decide the ratio.
-#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N] [--vae-steps N] [--pixelcnn-steps N] [--sample-batches N] [--unet-steps N] [--op-calls N]
+#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N] [--wgan-gp-steps N] [--vae-steps N] [--pixelcnn-steps N] [--sample-batches N] [--unet-steps N] [--op-calls N]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 threads=$(nproc)

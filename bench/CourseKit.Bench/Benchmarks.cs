@@ -70,6 +70,34 @@ internal static class Benchmarks
     }
 
     /// <summary>
+    /// One critic step of WGAN-GP (Gulrajani et al. 2017, λ = 10) with the DCGAN networks, the critic
+    /// without batch norm, batch 64: the gradient penalty needs a double backward through the convolutions.
+    /// </summary>
+    public static double WganGp(int steps, int warmup, int batch = 64, int zDim = 100)
+    {
+        using var g = nn.Sequential(
+            nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
+            nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
+            nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
+        using var d = nn.Sequential(
+            nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
+            nn.Conv2d(64, 128, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
+            nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+        var optD = optim.Adam(d.parameters(), lr: 1e-4, beta1: 0.5, beta2: 0.9);
+        using var real = rand(batch, 1, 28, 28) * 2 - 1;
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            Tensor fake;
+            using (no_grad()) fake = g.call(randn(batch, zDim));
+            var loss = d.call(fake).mean() - d.call(real).mean() + GanLosses.GradientPenalty(d.call, real, fake, lambda: 10);
+            optD.zero_grad();
+            loss.backward();
+            optD.step();
+        }, steps, warmup);
+    }
+
+    /// <summary>
     /// One VAE step (Kingma &amp; Welling 2014): MLP 784-400-20, Bernoulli decoder, batch 128 of binary
     /// images, forward, negative ELBO, backward, Adam.
     /// </summary>
