@@ -6,8 +6,14 @@ switch (args)
         return RunCommand.Run(rest, Console.Out, Console.Error);
     case ["student", .. var rest]:
         return StudentCommand.Run(rest, Console.Out, Console.Error);
+    case ["assign", .. var rest]:
+        return AssignCommand.Run(rest, Console.Out, Console.Error);
+    case ["grade", .. var rest]:
+        return GradeCommand.Run(rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine(CommandLine.Usage);
         Console.Error.WriteLine(StudentCommand.Usage);
+        Console.Error.WriteLine(AssignCommand.Usage);
+        Console.Error.WriteLine(GradeCommand.Usage);
         return args.Length == 1 && args[0] is "--help" or "-h" or "help" ? 0 : 2;
 }
