@@ -70,9 +70,9 @@ public static class AssignCommand
             NotebookWriter.Save(assignment.Release, Path.Combine(release, name));
             NotebookWriter.Save(assignment.Instructor, Path.Combine(instructor, name));
             var s = assignment.Strip;
-            var graded = GradingPlan.From(assignment.Instructor, source);
+            var graded = assignment.Instructor.Cells.Select(c => ExerciseCell.Read(c)).Where(r => r.Grade).ToArray();
             output.WriteLine($"{name}: {s.Regions} solution region(s), {s.HiddenRegions} hidden test region(s), {s.SolutionCells} solution cell(s) removed; " +
-                             $"{graded.Tests.Count} graded test(s), {graded.MaxScore:0.##} points -> {Path.Combine(release, name)}, {Path.Combine(instructor, name)}");
+                             $"{graded.Length} graded test(s), {graded.Sum(r => r.Points):0.##} points -> {Path.Combine(release, name)}, {Path.Combine(instructor, name)}");
         }
         return 0;
     }

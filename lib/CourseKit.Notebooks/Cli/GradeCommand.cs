@@ -68,12 +68,11 @@ public static class GradeCommand
         outDir = Path.GetFullPath(outDir);
         Directory.CreateDirectory(outDir);
         output.WriteLine($"grade: {found.Count} submission(s) of {plan.Name} ({plan.Tests.Count} tests, {GradescopeResults.Number(plan.MaxScore)} points), {options.Jobs} at a time");
-        var results = GradeAll(found, plan, options, outDir, output);
-        File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), Gradebook.Render(results));
+        GradeAll(found, plan, options, outDir, output);
         return 0;
     }
 
-    /// <summary>Grades <paramref name="submissions"/> in parallel, writes each one's results as it finishes, and prints progress and timing.</summary>
+    /// <summary>Grades <paramref name="submissions"/> in parallel, writes each one's results as it finishes and the gradebook at the end, and prints progress and timing.</summary>
     public static IReadOnlyList<SubmissionResult> GradeAll(IReadOnlyList<Submission> submissions, GradingPlan plan, GradeOptions options, string outDir, TextWriter output)
     {
         var watch = Stopwatch.StartNew();
@@ -100,6 +99,7 @@ public static class GradeCommand
                     $"[{bar}] {done}/{submissions.Count} {submission.Student}: {GradescopeResults.Number(result.Score)}/{GradescopeResults.Number(result.MaxScore)} in {result.Duration.TotalSeconds:0.0} s ({result.KernelStarts} kernel start(s))"));
             }
         });
+        File.WriteAllText(Path.Combine(outDir, "gradebook.csv"), Gradebook.Render(results));
         var total = watch.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"grade: {submissions.Count} submission(s) in {total:0.0} s ({total / Math.Max(1, submissions.Count):0.00} s each with {options.Jobs} at a time; " +

@@ -20,6 +20,11 @@ public static partial class ForbiddenCalls
         var broken = new List<string>();
         foreach (var rule in forbidden)
         {
+            if (rule.StartsWith('.'))
+            {
+                if (Regex.IsMatch(text, $@"\.\s*{Regex.Escape(rule[1..])}(?!\w)")) broken.Add(rule);
+                continue;
+            }
             var parts = rule.Split('.');
             var qualified = string.Join(@"\s*\.\s*", parts.Select(Regex.Escape));
             var found = Regex.IsMatch(text, $@"(?<![\w@]){qualified}(?!\w)");

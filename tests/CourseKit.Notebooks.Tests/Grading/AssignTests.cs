@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using CourseKit.Notebooks.Cli;
+using CourseKit.Notebooks.Format;
+using CourseKit.Notebooks.Grading;
+
+namespace CourseKit.Notebooks.Tests.Grading;
+
+/// <summary><c>assign</c> on the course notebooks: releases without solutions, hidden tests or references; graded exercises; checksums.</summary>
+public sealed class AssignTests
+{
+    private static IEnumerable<string> CourseNotebooks() =>
+        Directory.GetFiles(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
+
+    private static (int Code, string Output, string Error) Assign(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = AssignCommand.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void ReleasesOfEveryCourseNotebookHoldNoSolutionHiddenTestOrReference()
+    {
+        var root = TestFiles.Scratch("assign");
+        var (release, instructor) = (Path.Combine(root, "release"), Path.Combine(root, "instructor"));
+
+        var (code, output, error) = Assign([.. CourseNotebooks(), "--out", release, "--instructor", instructor]);
+
+        Assert.True(code == 0, error);
+        foreach (var source in CourseNotebooks())
+        {
+            var name = Path.GetFileName(source);
+            var original = NotebookReader.Load(source);
+            var text = File.ReadAllText(Path.Combine(release, name));
+            var (valid, messages) = NbformatValidator.Validate(Path.Combine(release, name));
+            Assert.True(valid == 0, messages);
+            Assert.DoesNotContain("SOLUTION", text);
+            Assert.DoesNotContain("HIDDEN TESTS", text);
+            Assert.DoesNotContain("\"coursekit\"", text);
+            // Every line of every solution region and hidden test, of any length, is gone.
+            var strip = SolutionStripper.Strip(original);
+            var removed = (strip.Removed ?? []).SelectMany(TextLines.Split).Select(l => l.Trim())
+                .Where(l => l.Length > 0 && !l.StartsWith("// BEGIN", StringComparison.Ordinal) && !l.StartsWith("// END", StringComparison.Ordinal) && l is not "{" and not "}");
+            var releasedCode = string.Join("\n", NotebookReader.Load(Path.Combine(release, name)).Cells.Select(c => c.Source));
+            Assert.All(removed, line => Assert.DoesNotContain(line, releasedCode));
+            if (File.ReadAllText(source).Contains("BEGIN HIDDEN TESTS", StringComparison.Ordinal))
+                Assert.Contains("BEGIN HIDDEN TESTS", File.ReadAllText(Path.Combine(instructor, name)));
+        }
+        Assert.Contains("03_variational_autoencoders.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
+        Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
+    }
+
+    [Theory]
+    [InlineData("01_density_estimation.ipynb", 2)]
+    [InlineData("03_variational_autoencoders.ipynb", 3)]
+    public void CourseNotebooksHaveGradedExercisesWithRulesAndChecksums(string notebook, int exercises)
+    {
+        var source = NotebookReader.Load(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks", notebook));
+        var assignment = Assignment.Make(source);
+        var plan = GradingPlan.From(assignment.Instructor, Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks", notebook));
+
+        Assert.Equal(exercises, plan.Tests.Count);
+        Assert.All(plan.Tests, t => Assert.True(t.Points > 0 && t.Forbidden.Count > 0 && t.ExerciseCellIds.Count == 1, t.GradeId));
+        var locked = assignment.Release.Cells.Where(c => ExerciseCell.Read(c).Locked).ToArray();
+        Assert.Equal(2 * exercises, locked.Length);
+        Assert.All(locked, c => Assert.Equal(ExerciseCell.Checksum(c.Kind, c.Source), c.Metadata["nbgrader"]!["checksum"]!.GetValue<string>()));
+        Assert.All(locked, c => Assert.False(c.Metadata["editable"]!.GetValue<bool>()));
+        Assert.Equal(2, plan.Steps.Count(s => s.Kind == StepKind.Setup));
+    }
+
+    [Fact]
+    public void NearMissMarkerFailsAssignNamingTheCellAndWritesNothing()
+    {
+        var bad = TestFiles.Notebook("near_miss", "var x = 1;", "int F()\n{\n    //BEGIN SOLUTION\n    return 42;\n    // END SOLUTION\n}");
+        var root = TestFiles.Scratch("assign-bad");
+
+        var (code, _, error) = Assign(bad, "--out", Path.Combine(root, "r"), "--instructor", Path.Combine(root, "i"));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("coursekit-notebooks: notebook near_miss, cell 2: line 3: `//BEGIN SOLUTION` looks like an exercise marker but is not one", error);
+        Assert.False(Directory.Exists(Path.Combine(root, "r")));
+    }
+
+    [Fact]
+    public void ReusedGradeIdIsRefused()
+    {
+        JsonObject Meta(string id) => new() { ["nbgrader"] = new JsonObject { ["grade"] = true, ["grade_id"] = id, ["points"] = 1, ["locked"] = true } };
+        var notebook = new NotebookDocument([new(CellKind.Code, "a", "A();", Meta("t")), new(CellKind.Code, "b", "B();", Meta("t"))], new()) { Name = "hw" };
+
+        var e = Assert.Throws<InvalidDataException>(() => Assignment.Make(notebook));
+
+        Assert.Equal("notebook hw, cell 2: grade_id 't' is also the id of cell 1", e.Message);
+    }
+}
