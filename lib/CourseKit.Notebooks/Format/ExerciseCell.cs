@@ -45,16 +45,21 @@ public sealed record ExerciseCell(bool Solution, bool Grade, bool Locked, string
             var own = cell.Metadata[CourseKitKey] as JsonObject;
             var forbidden = own?["forbid"] is JsonArray list ? list.Select(v => v!.GetValue<string>()).ToArray() : [];
             var grade = (bool?)nb["grade"] ?? false;
-            var points = nb["points"] is { } p ? p.GetValue<double>() : 0;
+            var points = nb["points"] is { } p ? Number(p) : 0;
             if (grade && !(points >= 0)) throw new InvalidDataException($"{where}: nbgrader points must be a number ≥ 0");
             return new ExerciseCell((bool?)nb["solution"] ?? false, grade, (bool?)nb["locked"] ?? false, (string?)nb["grade_id"],
-                grade ? points : 0, forbidden, own?["time_limit_s"] is { } t ? t.GetValue<double>() : null);
+                grade ? points : 0, forbidden, own?["time_limit_s"] is { } t ? Number(t) : null);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"{where}: malformed nbgrader or coursekit metadata ({e.Message})", e);
         }
     }
+
+    /// <summary>A JSON number of any C# type it was made from (int, double), as a double.</summary>
+    private static double Number(JsonNode node) =>
+        node is JsonValue value && value.TryGetValue<double>(out var d) ? d
+        : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The checksum of a locked cell as the student sees it: SHA-256 (hex) of its kind and its source

@@ -143,7 +143,7 @@ public static class SolutionStripper
             if (first.Kind is K.BeginSolution or K.BeginHiddenTests)
             {
                 if (open is { } o)
-                    throw new InvalidDataException($"{here}: `{Text(first.Kind)}` inside the region opened on line {o.Line + 1}; close it with `{Text(Closing(o.Kind))}` first");
+                    throw new InvalidDataException($"{here}: `{Text(first.Kind)}` inside the {(o.Kind == K.BeginSolution ? "solution" : "hidden-test")} region opened on line {o.Line + 1}; close it with `{Text(Closing(o.Kind))}` first");
                 var indent = line[..(line.Length - line.TrimStart(' ', '\t').Length)];
                 removed.Add(line);
                 if (first.Kind == K.BeginSolution)

@@ -10,9 +10,6 @@ namespace CourseKit.Notebooks.Grading;
 /// </summary>
 public sealed record Assignment(NotebookDocument Release, NotebookDocument Instructor, SolutionStripper.Result Strip)
 {
-    /// <summary>Shortest removed line (trimmed) that the leak search looks for; shorter ones ("}", "return x;") are too common to mean a leak.</summary>
-    private const int LeakLineLength = 12;
-
     /// <summary>
     /// Makes the assignment from <paramref name="source"/>. Throws <see cref="InvalidDataException"/>
     /// naming the notebook and cell for malformed markers or metadata, a graded, solution or locked
@@ -31,21 +28,27 @@ public sealed record Assignment(NotebookDocument Release, NotebookDocument Instr
             ExerciseCell.SetChecksum(cell.Metadata, checksum);
             ExerciseCell.SetChecksum(instructor.Cells.Single(c => c.Id == cell.Id).Metadata, checksum);
         }
-        if (Leaks(strip).FirstOrDefault() is { } leak)
+        if (Leaks(source, strip).FirstOrDefault() is { } leak)
             throw new InvalidDataException($"notebook {source.Name}: removed text is still in the student release: `{leak}`");
         return new Assignment(strip.Student, instructor, strip);
     }
 
-    /// <summary>The removed lines (solutions, hidden tests, solution cells) that still appear in the release's cells.</summary>
-    public static IEnumerable<string> Leaks(SolutionStripper.Result strip)
+    /// <summary>
+    /// The removed lines (of solutions, hidden tests, solution cells) that still appear in the release. Only
+    /// lines that the source holds nowhere but in removed text are looked for: a line such as
+    /// <c>using (no_grad())</c> that the notebook also uses elsewhere is no leak.
+    /// </summary>
+    public static IEnumerable<string> Leaks(NotebookDocument source, SolutionStripper.Result strip)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(strip);
+        static IEnumerable<string> Lines(IEnumerable<string> texts) =>
+            texts.SelectMany(TextLines.Split).Select(l => l.Trim()).Where(l => l.Length > 1 && !l.StartsWith("// BEGIN", StringComparison.Ordinal) && !l.StartsWith("// END", StringComparison.Ordinal));
+        var inSource = Lines(source.Cells.Select(c => c.Source)).CountBy(l => l).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var removed = Lines(strip.Removed ?? []).CountBy(l => l).Where(p => inSource.GetValueOrDefault(p.Key) == p.Value).Select(p => p.Key);
+        var released = Lines(strip.Student.Cells.Select(c => c.Source)).ToHashSet(StringComparer.Ordinal);
         var text = string.Join("\n", strip.Student.Cells.Select(c => c.Source));
-        return (strip.Removed ?? [])
-            .SelectMany(TextLines.Split)
-            .Select(l => l.Trim())
-            .Where(l => l.Length >= LeakLineLength && !l.StartsWith("// BEGIN", StringComparison.Ordinal) && !l.StartsWith("// END", StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Where(l => text.Contains(l, StringComparison.Ordinal));
+        return removed.Where(l => released.Contains(l) || (l.Length >= 12 && text.Contains(l, StringComparison.Ordinal)));
     }
 
     private static void Validate(NotebookDocument source)

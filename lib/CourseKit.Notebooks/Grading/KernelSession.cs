@@ -49,10 +49,10 @@ internal sealed class KernelSession(string workingDirectory, long memoryLimitByt
         return (cell, error);
     }
 
-    /// <summary>Ends the kernel (politely, then by force).</summary>
+    /// <summary>Ends the kernel at once: a grading kernel holds nothing worth a polite shutdown, and a hung cell would not honour one.</summary>
     public void Stop()
     {
-        if (kernel is not null && client is not null) NotebookRunner.Shutdown(kernel, client);
+        kernel?.Kill();
         client?.Dispose();
         kernel?.Dispose();
         (client, kernel) = (null, null);

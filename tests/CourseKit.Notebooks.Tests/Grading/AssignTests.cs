@@ -11,6 +11,20 @@ public sealed class AssignTests
     private static IEnumerable<string> CourseNotebooks() =>
         Directory.GetFiles(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
 
+    /// <summary>Pieces of the reference solutions and hidden cases, as the sources write them.</summary>
+    private static readonly string[] References =
+    [
+        "logvar.exp() - logvar - 1) * 0.5).sum(1)",
+        "mu + sigma * randn_like(mu)",
+        "reduction: \"none\").sum(1);",
+        "return reconstruction + Kl(mu, logvar);",
+        "(a - m.unsqueeze(1)).exp().sum(1).log()",
+        "(logJoint - LogSumExp(logJoint).unsqueeze(1)).exp()",
+        "manual_seed(1234)",
+        "Expect.RequiresGrad(loss",
+        "tiny = tensor(new float[] { -1000f, -1001f, -2000f }",
+    ];
+
     private static (int Code, string Output, string Error) Assign(params string[] args)
     {
         var output = new StringWriter();
@@ -28,6 +42,7 @@ public sealed class AssignTests
         var (code, output, error) = Assign([.. CourseNotebooks(), "--out", release, "--instructor", instructor]);
 
         Assert.True(code == 0, error);
+        var searched = 0;
         foreach (var source in CourseNotebooks())
         {
             var name = Path.GetFileName(source);
@@ -38,15 +53,18 @@ public sealed class AssignTests
             Assert.DoesNotContain("SOLUTION", text);
             Assert.DoesNotContain("HIDDEN TESTS", text);
             Assert.DoesNotContain("\"coursekit\"", text);
-            // Every line of every solution region and hidden test, of any length, is gone.
-            var strip = SolutionStripper.Strip(original);
-            var removed = (strip.Removed ?? []).SelectMany(TextLines.Split).Select(l => l.Trim())
-                .Where(l => l.Length > 0 && !l.StartsWith("// BEGIN", StringComparison.Ordinal) && !l.StartsWith("// END", StringComparison.Ordinal) && l is not "{" and not "}");
-            var releasedCode = string.Join("\n", NotebookReader.Load(Path.Combine(release, name)).Cells.Select(c => c.Source));
-            Assert.All(removed, line => Assert.DoesNotContain(line, releasedCode));
+            // Every line that only solution regions and hidden tests hold is gone from the release as written.
+            var strip = SolutionStripper.Strip(original) with { Student = NotebookReader.Load(Path.Combine(release, name)) };
+            Assert.Empty(Assignment.Leaks(original, strip));
+            foreach (var reference in References.Where(r => File.ReadAllText(source).Contains(r.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)))
+            {
+                Assert.DoesNotContain(reference.Replace("\"", "\\\"", StringComparison.Ordinal), text);
+                searched++;
+            }
             if (File.ReadAllText(source).Contains("BEGIN HIDDEN TESTS", StringComparison.Ordinal))
                 Assert.Contains("BEGIN HIDDEN TESTS", File.ReadAllText(Path.Combine(instructor, name)));
         }
+        Assert.Equal(References.Length, searched);                                    // each piece was in a source, and is in no release
         Assert.Contains("03_variational_autoencoders.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
         Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
     }

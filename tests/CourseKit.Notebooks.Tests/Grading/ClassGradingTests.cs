@@ -57,8 +57,7 @@ public sealed class ClassGradingTests(ITestOutputHelper log)
         log.WriteLine(progress.ToString());
         foreach (var r in results)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Student,-28} {r.Score}/{r.MaxScore} (expected {expected[r.Student]}) {r.Duration.TotalSeconds,6:0.0} s, {r.KernelStarts} kernel start(s): " +
-                string.Join(", ", r.Tests.Select(t => $"{t.GradeId} {t.Outcome}"))));
+                $"{r.Student,-28} {r.Score}/{r.MaxScore} (expected {expected[r.Student]}) {r.Duration.TotalSeconds,6:0.0} s, {r.KernelStarts} kernel start(s): {string.Join(", ", r.Tests.Select(t => $"{t.GradeId} {t.Outcome}"))}"));
         var wrong = results.Where(r => r.Score != expected[r.Student])
             .Select(r => $"{r.Student}: {r.Score} instead of {expected[r.Student]}: " + string.Join(" | ", r.Tests.Select(t => $"{t.GradeId} {t.Outcome}: {t.Output}").Concat(r.Notes)))
             .ToArray();

@@ -53,7 +53,7 @@ public sealed class MarkerTests
     [Theory]
     [InlineData("// BEGIN SOLUTION\nx\n// END HIDDEN TESTS", "line 3: `// END HIDDEN TESTS` closes the region opened on line 1 by `// BEGIN SOLUTION`")]
     [InlineData("// BEGIN HIDDEN TESTS\nx", "line 1: `// BEGIN HIDDEN TESTS` has no `// END HIDDEN TESTS` after it in the cell")]
-    [InlineData("// BEGIN HIDDEN TESTS\n// BEGIN SOLUTION\n// END SOLUTION\n// END HIDDEN TESTS", "line 2: `// BEGIN SOLUTION` inside the region opened on line 1")]
+    [InlineData("// BEGIN HIDDEN TESTS\n// BEGIN SOLUTION\n// END SOLUTION\n// END HIDDEN TESTS", "line 2: `// BEGIN SOLUTION` inside the hidden-test region opened on line 1")]
     public void MismatchedRegionsAreErrors(string source, string message)
     {
         var e = Assert.Throws<InvalidDataException>(() => SolutionStripper.StripCell(source, "notebook hw, cell 4"));
