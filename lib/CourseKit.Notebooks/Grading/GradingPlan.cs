@@ -29,8 +29,10 @@ public sealed record PlanStep(StepKind Kind, string CellId, int CellNumber, stri
 
 /// <summary>
 /// How one notebook is graded, read from its instructor version (see <see cref="ExerciseCell"/>):
-/// the setup cells named in the notebook metadata <c>coursekit.grading.setup</c> (default: the code cells
-/// before the first exercise cell), then every solution, locked and graded cell in order. Cells that
+/// the setup, then every solution, locked and graded cell in order. The setup is the code in the notebook
+/// metadata <c>coursekit.grading.setup_code</c> (e.g. the <c>#r</c> and <c>using</c> lines the exercises
+/// need, without the data loading of the notebook's own first cells), or the cells named in
+/// <c>coursekit.grading.setup</c>, or by default the code cells before the first exercise cell. Cells that
 /// play no part (training runs, figures) are not run, so grading a submission takes seconds.
 /// A submission's graded and locked cells are always run from this plan, never from the submission.
 /// </summary>
@@ -51,6 +53,11 @@ public sealed record GradingPlan(string Name, string FileName, string WorkingDir
         var released = SolutionStripper.Strip(instructor).Student;
         var setupIds = SetupIds(instructor);
         var steps = new List<PlanStep>();
+        if (SetupCode(instructor) is { } setupCode)
+        {
+            steps.Add(new PlanStep(StepKind.Setup, "grading-setup", 0, setupCode, null, null));
+            setupIds = [];
+        }
         var tests = new List<GradedTest>();
         var exercise = new List<string>();
         var firstExercise = FirstExercise(instructor);
@@ -95,6 +102,11 @@ public sealed record GradingPlan(string Name, string FileName, string WorkingDir
         var index = notebook.Cells.FindIndex(c => ExerciseCell.Read(c).Any);
         return index < 0 ? notebook.Cells.Count : index;
     }
+
+    private static string? SetupCode(NotebookDocument notebook) =>
+        (notebook.Metadata[ExerciseCell.CourseKitKey] as JsonObject)?["grading"] is JsonObject grading && grading["setup_code"] is JsonValue code
+            ? code.GetValue<string>()
+            : null;
 
     private static HashSet<string>? SetupIds(NotebookDocument notebook)
     {
