@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CourseKit.Notebooks.Grading;
@@ -79,7 +80,9 @@ public static class GradeCommand
         var results = new SubmissionResult[submissions.Count];
         var done = 0;
         var gate = new object();
-        Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, k =>
+        // One at a time from the front of the list (no range partitioning), so progress follows the class's order.
+        var order = Partitioner.Create(Enumerable.Range(0, submissions.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, k =>
         {
             var submission = submissions[k];
             var result = submission.NotebookPath is { } path

@@ -77,6 +77,7 @@ public static class SubmissionGrader
                     break;
                 case StepKind.Check:
                     checks.Append(Text(cell));
+                    if (error is not null) checks.Append(CultureInfo.InvariantCulture, $"The check cell {step.CellId} failed: {Describe(error, timeout)}");
                     break;
                 case StepKind.Test:
                     decided[step.Test!.GradeId] = Scored(step.Test, cell, error, checks.ToString(), timeout);

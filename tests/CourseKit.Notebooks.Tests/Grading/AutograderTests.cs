@@ -28,7 +28,7 @@ public sealed class AutograderTests
         var scratch = TestFiles.Scratch("autograder");
         var zip = Path.Combine(scratch, "autograder.zip");
 
-        var (built, buildOutput) = Run("dotnet", [program, "autograder", "--assignment", ClassGradingTests.Notebook03, "--out", zip, "--test-timeout", "10"], new Dictionary<string, string?>());
+        var (built, buildOutput) = Run("dotnet", [program, "autograder", "--assignment", ClassGradingTests.Notebook03, "--out", zip, "--test-timeout", "30"], new Dictionary<string, string?>());
         Assert.True(built == 0, buildOutput);
 
         // Gradescope's layout: the zip in /autograder/source, the student's files in /autograder/submission.
@@ -51,7 +51,7 @@ public sealed class AutograderTests
         Assert.True(valid == 0, messages);
         var json = JsonNode.Parse(File.ReadAllText(results))!;
         var direct = SubmissionGrader.Grade(student, Path.Combine(generated, student + ".ipynb"), GradingPlan.Load(ClassGradingTests.Notebook03),
-            new GradeOptions { TestTimeout = TimeSpan.FromSeconds(10) });
+            new GradeOptions { TestTimeout = TimeSpan.FromSeconds(30) });
         Assert.Equal(kind.ExpectedScore, json["score"]!.GetValue<double>());
         Assert.Equal(direct.Score, json["score"]!.GetValue<double>());
         Assert.Equal(direct.Tests.Select(t => t.Score), json["tests"]!.AsArray().Select(t => t!["score"]!.GetValue<double>()));

@@ -72,18 +72,19 @@ internal static class ClassGenerator
         var correct = instructor.Cells.Where(c => ExerciseCell.Read(c).Solution).ToDictionary(c => c.Id, c => WithoutMarkers(c.Source));
         var expected = new Dictionary<string, double>();
         var n = 0;
-        foreach (var (kind, count) in kinds)
-            for (var k = 0; k < count; k++)
+        // Kinds interleaved (one of each, then the next round), so any stretch of the class mixes them.
+        var order = Enumerable.Range(0, kinds.Max(k => k.Count)).SelectMany(round => kinds.Where(k => k.Count > round).Select(k => k.Kind));
+        foreach (var kind in order)
+        {
+            var student = $"{++n:000}-{kind.Name}";
+            var cells = release.Cells.Select(c =>
             {
-                var student = $"{++n:000}-{kind.Name}";
-                var cells = release.Cells.Select(c =>
-                {
-                    var code = kind.Cells.TryGetValue(c.Id, out var mine) ? mine : correct.GetValueOrDefault(c.Id);
-                    return code is null or "BLANK" ? c : new NotebookCell(c.Kind, c.Id, code, c.Metadata);
-                }).ToList();
-                NotebookWriter.Save(new NotebookDocument(cells, release.Metadata) { Name = student }, Path.Combine(folder, student + ".ipynb"));
-                expected[student] = kind.ExpectedScore;
-            }
+                var code = kind.Cells.TryGetValue(c.Id, out var mine) ? mine : correct.GetValueOrDefault(c.Id);
+                return code is null or "BLANK" ? c : new NotebookCell(c.Kind, c.Id, code, c.Metadata);
+            }).ToList();
+            NotebookWriter.Save(new NotebookDocument(cells, release.Metadata) { Name = student }, Path.Combine(folder, student + ".ipynb"));
+            expected[student] = kind.ExpectedScore;
+        }
         return expected;
     }
 
