@@ -7,13 +7,14 @@
 #   - python3-scipy         SciPy, the independent FID computation the metric tests compare against
 #   - libjs-mathjax         typesets the notebooks' formulas in the HTML pages, offline
 #   - python3-nbformat      the reference nbformat validator, for the notebook runner's tests
+#   - python3-jsonschema    validates the grader's results.json against Gradescope's format
 #   - python3-nbclient, python3-jupyter-kernel-test
 #                           a real Jupyter client and the kernel conformance suite, for the kernel's tests
 #   - chromium              headless browser, for the screenshot test of the notebook pages
 # The .NET SDK (8.0 or later) must already be installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-scipy libjs-mathjax python3-nbformat python3-nbclient
+packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-scipy libjs-mathjax python3-nbformat python3-jsonschema python3-nbclient
           python3-jupyter-kernel-test chromium)
 missing=()
 for p in "${packages[@]}"; do
