@@ -11,29 +11,22 @@ randn for ε), so the two loss curves should agree up to floating-point rounding
     /usr/bin/python3 reference/diffusion_unet_pytorch.py --steps 200 --seed 0 --init /tmp/unet-init.safetensors --compare /tmp/coursekit.json
 """
 import argparse
-import gzip
 import json
 import math
 import os
 import struct
+import sys
 import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from vae_mnist_pytorch import read_idx  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 T = 1000
-
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    zero, kind, ndim = struct.unpack(">HBB", data[:4])
-    if zero != 0 or kind != 0x08:
-        raise ValueError(f"{path}: not an IDX file of unsigned bytes")
-    shape = struct.unpack(">" + "I" * ndim, data[4:4 + 4 * ndim])
-    return torch.frombuffer(bytearray(data[4 + 4 * ndim:]), dtype=torch.uint8).reshape(shape)
 
 
 def read_safetensors(path):

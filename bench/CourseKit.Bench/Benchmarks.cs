@@ -35,17 +35,24 @@ internal static class Benchmarks
         }, steps, warmup);
     }
 
+    /// <summary>DCGAN's generator (Radford et al. 2016) for 28x28 images: z → 128x7x7 → 64x14x14 → 1x28x28.</summary>
+    private static Modules.Sequential DcganGenerator(int zDim) => nn.Sequential(
+        nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
+        nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
+
+    /// <summary>DCGAN's discriminator for 28x28 images; a WGAN-GP critic drops the batch norm (the penalty is per example).</summary>
+    private static Modules.Sequential DcganDiscriminator(bool batchNorm) => nn.Sequential(
+        nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 4, stride: 2, padding: 1),
+        batchNorm ? nn.BatchNorm2d(128) : nn.Identity(), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+
     /// <summary>One discriminator and one generator step of a DCGAN (Radford et al. 2016) for 28x28 images, batch 64.</summary>
     public static double Dcgan(int steps, int warmup, int batch = 64, int zDim = 100)
     {
-        using var g = nn.Sequential(
-            nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
-            nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
-            nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
-        using var d = nn.Sequential(
-            nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
-            nn.Conv2d(64, 128, 4, stride: 2, padding: 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
-            nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+        using var g = DcganGenerator(zDim);
+        using var d = DcganDiscriminator(batchNorm: true);
         var optG = optim.Adam(g.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         var optD = optim.Adam(d.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         using var real = rand(batch, 1, 28, 28) * 2 - 1;
@@ -75,14 +82,8 @@ internal static class Benchmarks
     /// </summary>
     public static double WganGp(int steps, int warmup, int batch = 64, int zDim = 100)
     {
-        using var g = nn.Sequential(
-            nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
-            nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
-            nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
-        using var d = nn.Sequential(
-            nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
-            nn.Conv2d(64, 128, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
-            nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+        using var g = DcganGenerator(zDim);
+        using var d = DcganDiscriminator(batchNorm: false);
         var optD = optim.Adam(d.parameters(), lr: 1e-4, beta1: 0.5, beta2: 0.9);
         using var real = rand(batch, 1, 28, 28) * 2 - 1;
         return TimeSteps(() =>
