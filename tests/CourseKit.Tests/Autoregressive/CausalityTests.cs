@@ -8,6 +8,7 @@ namespace CourseKit.Tests.Autoregressive;
 /// exactly zero, and (convolutional models) the neighbour to the left, or above in the first column, does influence it. The models run in float64, where
 /// masked weights contribute exact zeros.
 /// </summary>
+[Collection(nameof(SeededRandomCollection))]
 public sealed class CausalityTests
 {
     private const long Side = 28;
