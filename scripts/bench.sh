@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Trains the benchmark models in CourseKit and in PyTorch (python3-torch, same libtorch engine,
-# same thread count) in one run and prints steps/s and the ratio CourseKit / PyTorch; the op:
+# same thread count) in one run and prints steps/s and the ratio CourseKit / PyTorch (for sample16 a
+# step is one batch of 16 PixelCNN samples drawn pixel by pixel, 784 forward passes; unet-sample is one DDPM reverse step for 64 images); the op:
 # rows are calls/s of single small operators (add and matmul of 8x8 tensors, an 8-8 Linear
 # forward + backward), where the ratio measures the per-call overhead of each language binding.
 # The two alternate for several rounds and each keeps its best round, so a burst of load from
 # other processes on a shared machine does not decide the ratio.
-#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N] [--vae-steps N] [--op-calls N]
+#   ./coursekit bench [--rounds N] [--threads N] [--mlp-steps N] [--dcgan-steps N] [--wgan-gp-steps N] [--vae-steps N] [--pixelcnn-steps N] [--sample-batches N] [--unet-steps N] [--op-calls N]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 threads=$(nproc)

@@ -24,6 +24,7 @@ if ! dotnet build lib/CourseKit.Notebooks -c Release -nologo > "$log" 2>&1; then
   exit 1
 fi
 rm -f "$log"
-COURSEKIT_KERNEL="$(bash scripts/kernel.sh)"
+# The precompiled kernel (scripts/kernel.sh), unless COURSEKIT_KERNEL names another one.
+COURSEKIT_KERNEL="${COURSEKIT_KERNEL:-$(bash scripts/kernel.sh)}"
 export COURSEKIT_KERNEL
 exec dotnet lib/CourseKit.Notebooks/bin/Release/net10.0/coursekit-notebooks.dll "$verb" "${args[@]}"

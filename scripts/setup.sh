@@ -4,17 +4,19 @@
 #   - libopenblas0-openmp   a fast BLAS for libtorch (Debian's default reference BLAS is ~12x slower)
 #   - g++                   compiles the native bridge
 #   - python3-torch         PyTorch, for the interop test and the side-by-side benchmark
+#   - python3-scipy         SciPy, the independent FID computation the metric tests compare against
 #   - fonts-dejavu-core     the font of the charts' static images and of image-grid labels
 #   - nodejs, npm           fetch the browser scripts the HTML pages embed (web/package.json: plotly.js
 #                           for interactive charts, MathJax for formulas) into web/node_modules
 #   - python3-nbformat      the reference nbformat validator, for the notebook runner's tests
+#   - python3-jsonschema    validates the grader's results.json against Gradescope's format
 #   - python3-nbclient, python3-jupyter-kernel-test
 #                           a real Jupyter client and the kernel conformance suite, for the kernel's tests
 #   - chromium              headless browser, for the screenshot test of the notebook pages
 # The .NET SDK (8.0 or later) must already be installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp g++ python3-torch fonts-dejavu-core python3-nbformat python3-nbclient
+packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-scipy fonts-dejavu-core python3-nbformat python3-jsonschema python3-nbclient
           python3-jupyter-kernel-test chromium)
 # node and npm: Debian's packages unless a Node.js with npm is already installed (e.g. from NodeSource).
 command -v npm >/dev/null || packages+=(nodejs npm)

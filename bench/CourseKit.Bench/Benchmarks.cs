@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CourseKit.Losses;
 using CourseKit.Models;
+using CourseKit.Models.Diffusion;
 using static CourseKit.torch;
 
 namespace CourseKit.Bench;
@@ -34,17 +35,24 @@ internal static class Benchmarks
         }, steps, warmup);
     }
 
+    /// <summary>DCGAN's generator (Radford et al. 2016) for 28x28 images: z → 128x7x7 → 64x14x14 → 1x28x28.</summary>
+    private static Modules.Sequential DcganGenerator(int zDim) => nn.Sequential(
+        nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
+        nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
+
+    /// <summary>DCGAN's discriminator for 28x28 images; a WGAN-GP critic drops the batch norm (the penalty is per example).</summary>
+    private static Modules.Sequential DcganDiscriminator(bool batchNorm) => nn.Sequential(
+        nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 4, stride: 2, padding: 1),
+        batchNorm ? nn.BatchNorm2d(128) : nn.Identity(), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+
     /// <summary>One discriminator and one generator step of a DCGAN (Radford et al. 2016) for 28x28 images, batch 64.</summary>
     public static double Dcgan(int steps, int warmup, int batch = 64, int zDim = 100)
     {
-        using var g = nn.Sequential(
-            nn.Linear(zDim, 128 * 7 * 7), nn.Unflatten(1, [128, 7, 7]), nn.BatchNorm2d(128), nn.ReLU(),
-            nn.ConvTranspose2d(128, 64, 4, stride: 2, padding: 1), nn.BatchNorm2d(64), nn.ReLU(),
-            nn.ConvTranspose2d(64, 1, 4, stride: 2, padding: 1), nn.Tanh());
-        using var d = nn.Sequential(
-            nn.Conv2d(1, 64, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),
-            nn.Conv2d(64, 128, 4, stride: 2, padding: 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
-            nn.Flatten(), nn.Linear(128 * 7 * 7, 1));
+        using var g = DcganGenerator(zDim);
+        using var d = DcganDiscriminator(batchNorm: true);
         var optG = optim.Adam(g.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         var optD = optim.Adam(d.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         using var real = rand(batch, 1, 28, 28) * 2 - 1;
@@ -69,6 +77,28 @@ internal static class Benchmarks
     }
 
     /// <summary>
+    /// One critic step of WGAN-GP (Gulrajani et al. 2017, λ = 10) with the DCGAN networks, the critic
+    /// without batch norm, batch 64: the gradient penalty needs a double backward through the convolutions.
+    /// </summary>
+    public static double WganGp(int steps, int warmup, int batch = 64, int zDim = 100)
+    {
+        using var g = DcganGenerator(zDim);
+        using var d = DcganDiscriminator(batchNorm: false);
+        var optD = optim.Adam(d.parameters(), lr: 1e-4, beta1: 0.5, beta2: 0.9);
+        using var real = rand(batch, 1, 28, 28) * 2 - 1;
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            Tensor fake;
+            using (no_grad()) fake = g.call(randn(batch, zDim));
+            var loss = d.call(fake).mean() - d.call(real).mean() + GanLosses.GradientPenalty(d.call, real, fake, lambda: 10);
+            optD.zero_grad();
+            loss.backward();
+            optD.step();
+        }, steps, warmup);
+    }
+
+    /// <summary>
     /// One VAE step (Kingma &amp; Welling 2014): MLP 784-400-20, Bernoulli decoder, batch 128 of binary
     /// images, forward, negative ELBO, backward, Adam.
     /// </summary>
@@ -86,6 +116,59 @@ internal static class Benchmarks
             loss.Total.mean().backward();
             optimizer.step();
         }, steps, warmup);
+    }
+
+    /// <summary>
+    /// One PixelCNN step (van den Oord et al. 2016): 7x7 type-A and five 3x3 type-B masked convolutions of
+    /// 16 maps, Bernoulli logits, batch 64 of binary 28x28 images, forward, exact NLL, backward, Adam.
+    /// </summary>
+    public static double PixelCnnStep(int steps, int warmup, int batch = 64)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        using var x = (rand(batch, 1, 28, 28) < 0.5).to(float32);
+        return TimeSteps(() => AutoregressiveTrainer.Step(model, optimizer, x), steps, warmup);
+    }
+
+    /// <summary>
+    /// Pixel-by-pixel sampling of 16 binary 28x28 images from the same PixelCNN (untrained): 784 forward
+    /// passes of a batch of 16; returns batches of 16 images per second.
+    /// </summary>
+    public static double PixelCnnSample16(int batches, int warmup)
+    {
+        using var model = new PixelCnn(new PixelCnnSettings { Channels = 16, Layers = 5 });
+        return TimeSteps(() => { using var x = AutoregressiveSampler.Sample(model, 16, 28, 28); }, batches, warmup);
+    }
+
+    /// <summary>
+    /// One DDPM training step (Ho et al. 2020, Algorithm 1) of the diffusion U-Net (UNetSettings' defaults,
+    /// about 0.6 M parameters), batch 32 of 28x28 images: q-sample, ε-prediction loss, backward, Adam.
+    /// </summary>
+    public static double UNetTraining(int steps, int warmup, int batch = 32)
+    {
+        using var unet = new UNet();
+        var diffusion = new GaussianDiffusion();
+        var optimizer = optim.Adam(unet.parameters(), lr: 2e-4);
+        using var x0 = rand(batch, 1, 28, 28) * 2 - 1;
+        return TimeSteps(() =>
+        {
+            using var scope = NewDisposeScope();
+            var loss = diffusion.Loss(unet.Predictor(), x0);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }, steps, warmup);
+    }
+
+    /// <summary>One reverse step of DDPM sampling (Algorithm 2) for a batch of 64 images: a forward pass of the U-Net without gradient.</summary>
+    public static double UNetSampling(int steps, int warmup, int batch = 64)
+    {
+        using var unet = new UNet();
+        unet.eval();
+        var diffusion = new GaussianDiffusion();
+        using var x = randn(batch, 1, 28, 28);
+        var t = 500;
+        return TimeSteps(() => { using var next = diffusion.PSample(unet.Predictor(), x, t); }, steps, warmup);
     }
 
     /// <summary>

@@ -285,6 +285,24 @@ int ck_tensor_backward(void* handle, void* grad, int32_t retain_graph, int32_t c
   });
 }
 
+int ck_autograd_grad(void* const* outputs, void* const* grad_outputs, int32_t n_outputs,
+                     void* const* inputs, int32_t n_inputs, int32_t retain_graph,
+                     int32_t create_graph, int32_t allow_unused, void** out) {
+  return guarded([&] {
+    TORCH_CHECK(n_outputs > 0 && n_inputs > 0, "autograd.grad needs at least one output and one input");
+    std::vector<at::Tensor> outs, grads, ins;
+    for (int32_t k = 0; k < n_outputs; ++k) {
+      outs.push_back(tensor_of(outputs[k]));
+      grads.push_back(grad_outputs && grad_outputs[k] ? tensor_of(grad_outputs[k]) : at::Tensor());
+    }
+    for (int32_t k = 0; k < n_inputs; ++k) ins.push_back(tensor_of(inputs[k]));
+    c10::optional<bool> retain;
+    if (retain_graph >= 0) retain = retain_graph != 0;
+    auto result = torch::autograd::grad(outs, ins, grads, retain, create_graph != 0, allow_unused != 0);
+    for (int32_t k = 0; k < n_inputs; ++k) out[k] = result[k].defined() ? new_handle(result[k]) : nullptr;
+  });
+}
+
 int ck_op_find(const char* name, const char* overload, void** out) {
   return guarded([&] {
     auto handle = c10::Dispatcher::singleton().findSchemaOrThrow(name, overload ? overload : "");

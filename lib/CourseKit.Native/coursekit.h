@@ -60,6 +60,13 @@ CK_EXPORT int ck_tensor_grad(void* t, void** out);
 CK_EXPORT int ck_tensor_set_grad(void* t, void* grad);
 CK_EXPORT int ck_tensor_is_leaf(void* t, int32_t* out);
 CK_EXPORT int ck_tensor_backward(void* t, void* grad, int32_t retain_graph, int32_t create_graph);
+// torch.autograd.grad: the gradients of outputs[0..n_outputs) (weighted by grad_outputs, whose
+// entries may be null for scalar outputs) with respect to inputs[0..n_inputs), written as new
+// handles into out[0..n_inputs); an input the outputs do not depend on gets null when
+// allow_unused is set. retain_graph < 0 means "same as create_graph".
+CK_EXPORT int ck_autograd_grad(void* const* outputs, void* const* grad_outputs, int32_t n_outputs,
+                               void* const* inputs, int32_t n_inputs, int32_t retain_graph,
+                               int32_t create_graph, int32_t allow_unused, void** out);
 
 // The generic operator call through c10::Dispatcher.
 CK_EXPORT int ck_op_find(const char* name, const char* overload, void** out);

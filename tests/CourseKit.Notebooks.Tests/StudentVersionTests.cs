@@ -33,7 +33,7 @@ public sealed class StudentVersionTests
     {
         var cells = new List<NotebookCell>
         {
-            new(CellKind.Markdown, "intro", "# The KL term\n\nWrite it between `// BEGIN SOLUTION` and `// END SOLUTION`.", new()),
+            new(CellKind.Markdown, "intro", "# The KL term\n\nWrite it in the marked region of the next cell.", new()),
             Code("setup", "#r \"../CourseKit.dll\"\nusing CourseKit;\nusing CourseKit.Exercises;\nusing static CourseKit.torch;"),
             Code("exercise", KlSolution),
             Code("check", "VaeExercises.CheckKl(Kl)"),
@@ -121,7 +121,7 @@ public sealed class StudentVersionTests
         Assert.Equal(["intro", "setup", "exercise", "check", "after"], result.Student.Cells.Select(c => c.Id));
         Assert.All(result.Student.Cells, c => Assert.Empty(c.Outputs));
         Assert.All(result.Student.Cells, c => Assert.Null(c.ExecutionCount));
-        Assert.Contains("`// BEGIN SOLUTION`", result.Student.Cells[0].Source);
+        Assert.Contains("marked region", result.Student.Cells[0].Source);
         Assert.DoesNotContain("logvar.exp()", result.Student.Cells[2].Source);
         Assert.Single(notebook.Cells[3].Outputs);                                        // the input is not changed
         Assert.Equal(6, notebook.Cells.Count);
@@ -148,7 +148,7 @@ public sealed class StudentVersionTests
             Assert.Null(cell["execution_count"]);
         }
         var text = File.ReadAllText(written);
-        Assert.DoesNotContain("SOLUTION", text.Replace("`// BEGIN SOLUTION` and `// END SOLUTION`", ""));
+        Assert.DoesNotContain("SOLUTION", text);
         Assert.DoesNotContain("the solution, explained", text);
         Assert.Contains("\"    // YOUR CODE HERE\\n\"", text);
         Assert.Contains("\"    throw new NotImplementedException();\\n\"", text);

@@ -74,15 +74,7 @@ public static class StudentCommand
         if (paths.Count == 0) throw new ArgumentException("name at least one notebook or folder");
         var full = Path.GetFullPath(outDir);
 
-        var notebooks = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path)) notebooks.AddRange(Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal));
-            else if (File.Exists(path)) notebooks.Add(path);
-            else throw new ArgumentException($"no notebook or folder at '{path}'");
-        }
-        if (notebooks.Count == 0) throw new ArgumentException($"no .ipynb files in {string.Join(", ", paths)}");
-        notebooks = notebooks.Select(Path.GetFullPath).ToList();
+        var notebooks = NotebookArguments.Expand(paths);
         if (notebooks.FirstOrDefault(n => string.Equals(Path.GetDirectoryName(n), full, StringComparison.Ordinal)) is { } clash)
             throw new ArgumentException($"--out {outDir} is the folder of {clash}: the student version would overwrite the solutions");
         if (notebooks.GroupBy(Path.GetFileName).FirstOrDefault(g => g.Count() > 1) is { } twice)

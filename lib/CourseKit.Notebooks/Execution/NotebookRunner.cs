@@ -57,7 +57,7 @@ public static class NotebookRunner
     }
 
     /// <summary>Runs one cell; returns its error output (also recorded in the cell), or null.</summary>
-    private static ErrorOutput? Execute(NotebookCell cell, int number, int executionCount, KernelProcess kernel, JupyterClient client,
+    internal static ErrorOutput? Execute(NotebookCell cell, int number, int executionCount, KernelProcess kernel, JupyterClient client,
         OutputCollector collector, RunOptions options)
     {
         cell.ExecutionCount = executionCount;
@@ -125,7 +125,7 @@ public static class NotebookRunner
     /// compile an empty submission, so that the compiler's warm-up does not count against the first
     /// cell's timeout. Null when ready, else why not.
     /// </summary>
-    private static string? WaitUntilReady(KernelProcess kernel, JupyterClient client, RunOptions options)
+    internal static string? WaitUntilReady(KernelProcess kernel, JupyterClient client, RunOptions options)
     {
         var waited = Stopwatch.StartNew();
         var timeout = options.KernelStartTimeout;
@@ -161,7 +161,7 @@ public static class NotebookRunner
     }
 
     /// <summary>Asks the kernel to shut down; kills it when it does not exit promptly.</summary>
-    private static void Shutdown(KernelProcess kernel, JupyterClient client)
+    internal static void Shutdown(KernelProcess kernel, JupyterClient client)
     {
         if (kernel.HasExited) return;
         client.Control("shutdown_request", new JsonObject { ["restart"] = false });

@@ -59,6 +59,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int ck_tensor_is_leaf(TensorHandle t, out int isLeaf);
     [LibraryImport(Library)]
     internal static partial int ck_tensor_backward(TensorHandle t, TensorHandle grad, int retainGraph, int createGraph);
+    [LibraryImport(Library)]
+    internal static partial int ck_autograd_grad(IntPtr* outputs, IntPtr* gradOutputs, int nOutputs,
+        IntPtr* inputs, int nInputs, int retainGraph, int createGraph, int allowUnused, IntPtr* result);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int ck_op_find(string name, string overload, out IntPtr op);

@@ -116,6 +116,10 @@ public static partial class torch
     public static Tensor randint(long low, long high, long[] size, ScalarType? dtype = null, Device? device = null) =>
         Creation("aten::randint", "low", [low, high, size], dtype ?? ScalarType.Int64, device, false);
 
+    /// <summary>A random permutation of 0 … n − 1 (int64), from libtorch's generator: the same as PyTorch's for the same seed.</summary>
+    public static Tensor randperm(long n, ScalarType? dtype = null, Device? device = null) =>
+        Creation("aten::randperm", "", [n], dtype ?? ScalarType.Int64, device, false);
+
     /// <summary>Evenly spaced values in [start, end) with the given step (int64 when all three are integers).</summary>
     public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, Device? device = null) =>
         Creation("aten::arange", "start_step", [start, end, step], dtype ?? ScalarType.Float32, device, false);
