@@ -1,5 +1,6 @@
 using CourseKit.Imaging;
 using CourseKit.Notebooks.Execution;
+using CourseKit.Notebooks.Figures;
 using CourseKit.Notebooks.Html;
 
 namespace CourseKit.Notebooks.Tests;
@@ -17,7 +18,7 @@ public sealed class HtmlPageTests
         File.WriteAllText(page, NotebookPage.Render(run));
         var shot = Path.Combine(dir, "display.png");
 
-        Chromium.Screenshot(page, shot, 1200, 2400);
+        HeadlessChromium.Screenshot(page, shot, 1200, 2400);
 
         // The stripes image is 240 x 120: red, green and blue thirds of 80 x 120 pixels each.
         var image = Image.FromPng(File.ReadAllBytes(shot)).ConvertTo(3);
@@ -69,5 +70,14 @@ public sealed class HtmlPageTests
         Assert.Contains("<pre class=\"error\">InvalidOperationException: boom\nSystem.InvalidOperationException: boom\n   at Submission#", html);
         Assert.Contains("<div class=\"notrun\">not run</div>", html);
         Assert.Contains("<span class=\"failed\">failed</span>", html);
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when Chromium is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (HeadlessChromium.Executable is null) Skip = "chromium is not installed (scripts/setup.sh installs the Debian package chromium)";
     }
 }
