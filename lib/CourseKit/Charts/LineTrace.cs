@@ -34,7 +34,7 @@ internal sealed class LineTrace(Series series, Rgba color, double smoothing) : T
             if (!double.IsFinite(x) || !double.IsFinite(y) || (logY && y <= 0)) continue;
             (x0, x1, y0, y1) = (Math.Min(x0, x), Math.Max(x1, x), Math.Min(y0, y), Math.Max(y1, y));
         }
-        return new Extent(x0, x1, y0, y1, PadX: false, PadY: true);
+        return new Extent(x0, x1, y0, y1, PadX: IsSparseLine, PadY: true);   // a sparse line has markers: the end ones stay whole
     }
 
     internal override IEnumerable<Plotly.NET.Trace> ToPlotly(TraceStyle style)
