@@ -33,7 +33,7 @@ public sealed class CausalityTests
     public void GatedPixelCnnLogitsDependOnlyOnEarlierPixels()
     {
         manual_seed(3);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 3 }).to(float64);
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 3 }).to(float64);
         CheckEveryPosition(model);
     }
 
