@@ -23,6 +23,11 @@ public sealed class AssignTests
         "manual_seed(1234)",
         "Expect.RequiresGrad(loss",
         "tiny = tensor(new float[] { -1000f, -1001f, -2000f }",
+        "return a.sqrt() * x0 + (1 - a).sqrt() * noise;",
+        "Per(alpha.sqrt() * (1 - alphaBarPrev) / (1 - alphaBar)) * x_t",
+        "return t == 0 ? mean : mean + Math.Sqrt(b) * z;",
+        "var t = tensor(new long[] { 0, 19, 7, 7, 12 });",
+        "foreach (var step in new[] { 7, 3, 0 })",
     ];
 
     private static (int Code, string Output, string Error) Assign(params string[] args)
@@ -67,11 +72,13 @@ public sealed class AssignTests
         Assert.Equal(References.Length, searched);                                    // each piece was in a source, and is in no release
         Assert.Contains("03_variational_autoencoders.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
         Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
+        Assert.Contains("06_diffusion_models.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
     }
 
     [Theory]
     [InlineData("01_density_estimation.ipynb", 2)]
     [InlineData("03_variational_autoencoders.ipynb", 3)]
+    [InlineData("06_diffusion_models.ipynb", 3)]
     public void CourseNotebooksHaveGradedExercisesWithRulesAndChecksums(string notebook, int exercises)
     {
         var source = NotebookReader.Load(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks", notebook));
