@@ -28,6 +28,12 @@ public sealed record FunctionCheck(string Exercise, IReadOnlyList<string> Argume
     /// <summary>The dtype of the copies of the inputs that the student's function gets (float32, as in the notebooks).</summary>
     public ScalarType StudentDtype { get; init; } = ScalarType.Float32;
 
+    /// <summary>
+    /// Positions of arguments that hold integers (steps, indices, labels): the student gets them as int64, not in
+    /// <see cref="StudentDtype"/>.
+    /// </summary>
+    public IReadOnlySet<int> Int64Arguments { get; init; } = new HashSet<int>();
+
     /// <summary>What the output should be, for the shape message, e.g. "one value per example".</summary>
     public string? OutputDescription { get; init; }
 
@@ -47,7 +53,7 @@ public sealed record FunctionCheck(string Exercise, IReadOnlyList<string> Argume
         var outputs = new Tensor[Cases.Count];
         for (var k = 0; k < Cases.Count; k++)
         {
-            var inputs = Cases[k].Inputs.Select(t => t.clone().to(StudentDtype)).ToArray();
+            var inputs = Cases[k].Inputs.Select((t, i) => t.clone().to(DtypeOf(i))).ToArray();
             var output = StudentCode.Call(Exercise, () => student(inputs), Arguments(Cases[k]), out var failure);
             if (output is null) return failure!;
             outputs[k] = output.detach().to(float64, CPU);
@@ -69,5 +75,8 @@ public sealed record FunctionCheck(string Exercise, IReadOnlyList<string> Argume
         return CheckResult.Pass(Exercise, $"your function matches the reference on all {Cases.Count} test cases ({Tolerance}).");
     }
 
-    private string Arguments(CheckCase c) => TensorText.Arguments(ArgumentNames, c.Inputs, StudentDtype);
+    private ScalarType DtypeOf(int argument) => Int64Arguments.Contains(argument) ? ScalarType.Int64 : StudentDtype;
+
+    private string Arguments(CheckCase c) =>
+        string.Join(", ", c.Inputs.Select((t, i) => TensorText.Arguments([ArgumentNames[i]], [t], DtypeOf(i))));
 }

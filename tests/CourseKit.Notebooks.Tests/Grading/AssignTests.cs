@@ -30,6 +30,11 @@ public sealed class AssignTests
         "return nn.functional.softplus(fakeLogits.neg()).mean();",
         "autograd.grad(critic(mixed).sum(), mixed, create_graph: true);",
         "var dW = ((r * 1.3 - 1) * r * 2).mean() * 10;",
+        "return a.sqrt() * x0 + (1 - a).sqrt() * noise;",
+        "Per(alpha.sqrt() * (1 - alphaBarPrev) / (1 - alphaBar)) * x_t",
+        "return t == 0 ? mean : mean + Math.Sqrt(b) * z;",
+        "var t = tensor(new long[] { 0, 19, 7, 7, 12 });",
+        "foreach (var step in new[] { 7, 3, 0 })",
     ];
 
     private static (int Code, string Output, string Error) Assign(params string[] args)
@@ -76,6 +81,7 @@ public sealed class AssignTests
         Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
         Assert.Contains("02_autoregressive_models.ipynb: 3 solution region(s), 2 hidden test region(s)", output);
         Assert.Contains("04_generative_adversarial_networks.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
+        Assert.Contains("06_diffusion_models.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
     }
 
     [Theory]
@@ -83,6 +89,7 @@ public sealed class AssignTests
     [InlineData("02_autoregressive_models.ipynb", 2)]
     [InlineData("03_variational_autoencoders.ipynb", 3)]
     [InlineData("04_generative_adversarial_networks.ipynb", 3)]
+    [InlineData("06_diffusion_models.ipynb", 3)]
     public void CourseNotebooksHaveGradedExercisesWithRulesAndChecksums(string notebook, int exercises)
     {
         var source = NotebookReader.Load(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks", notebook));

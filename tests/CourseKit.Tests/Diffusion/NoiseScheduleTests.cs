@@ -67,4 +67,16 @@ public sealed class NoiseScheduleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => NoiseSchedule.Linear(0));
         Assert.Contains("betaStart ≤ betaEnd", Assert.Throws<ArgumentOutOfRangeException>(() => NoiseSchedule.Linear(10, 0.1, 0.01)).Message);
     }
+
+    [Fact]
+    public void FromBetaDerivesTheSameQuantitiesAsTheNamedSchedules()
+    {
+        var linear = NoiseSchedule.Linear(50);
+        var copy = NoiseSchedule.FromBeta(linear.Beta);
+        Assert.Equal("custom", copy.Name);
+        Assert.Equal(linear.AlphaBar, copy.AlphaBar);
+        Assert.Equal(linear.PosteriorVariance(7), copy.PosteriorVariance(7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NoiseSchedule.FromBeta([0.1, 1.0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NoiseSchedule.FromBeta([]));
+    }
 }

@@ -54,7 +54,22 @@ public sealed class NoiseSchedule
         return new NoiseSchedule("cosine", beta);
     }
 
-    /// <summary>"linear" or "cosine".</summary>
+    /// <summary>
+    /// A schedule with the given variances β_t, t = 0 … T − 1, each in (0, 1): a short schedule for a test or an
+    /// exercise, or one from another paper. ᾱ_t and the rest are derived as for the named schedules.
+    /// </summary>
+    public static NoiseSchedule FromBeta(IEnumerable<double> beta, string name = "custom")
+    {
+        ArgumentNullException.ThrowIfNull(beta);
+        var values = beta.ToArray();
+        CheckSteps(values.Length);
+        foreach (var b in values)
+            if (!(b > 0 && b < 1))
+                throw new ArgumentOutOfRangeException(nameof(beta), $"NoiseSchedule.FromBeta: every β_t must be in (0, 1), got {b}");
+        return new NoiseSchedule(name, values);
+    }
+
+    /// <summary>"linear", "cosine", or the name given to <see cref="FromBeta"/>.</summary>
     public string Name { get; }
 
     /// <summary>The number of diffusion steps T.</summary>
