@@ -21,9 +21,18 @@ public sealed record GatedPixelCnnSettings
     /// <summary>Kernel size of the type-B gated layers (3).</summary>
     public long KernelSize { get; init; } = 3;
 
+    /// <summary>
+    /// K, the number of classes the model is conditioned on: 0 for an unconditional model (the default),
+    /// 10 for MNIST digits. Each gated layer then adds a learned bias per class inside its gates
+    /// (van den Oord et al. 2016, section 2.3, equation 4).
+    /// </summary>
+    public long Classes { get; init; }
+
     public void Validate()
     {
         if (Channels < 1 || Layers < 0)
             throw new ArgumentException($"{nameof(GatedPixelCnnSettings)}: Channels must be at least 1 and Layers at least 0, got {Channels} and {Layers}");
+        if (Classes < 0)
+            throw new ArgumentException($"{nameof(GatedPixelCnnSettings)}: Classes must be 0 (unconditional) or positive, got {Classes}");
     }
 }
