@@ -23,6 +23,10 @@ public sealed class AssignTests
         "manual_seed(1234)",
         "Expect.RequiresGrad(loss",
         "tiny = tensor(new float[] { -1000f, -1001f, -2000f }",
+        "var bias = y.matmul(V).unsqueeze(2).unsqueeze(3);",
+        "return adversarial + 100 * l1;",
+        "a class that no example has must get no gradient in V",
+        "(d.neg().exp() + 1).log().mean()",
     ];
 
     private static (int Code, string Output, string Error) Assign(params string[] args)
@@ -67,11 +71,13 @@ public sealed class AssignTests
         Assert.Equal(References.Length, searched);                                    // each piece was in a source, and is in no release
         Assert.Contains("03_variational_autoencoders.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
         Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
+        Assert.Contains("05_conditional_models.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
     }
 
     [Theory]
     [InlineData("01_density_estimation.ipynb", 2)]
     [InlineData("03_variational_autoencoders.ipynb", 3)]
+    [InlineData("05_conditional_models.ipynb", 2)]
     public void CourseNotebooksHaveGradedExercisesWithRulesAndChecksums(string notebook, int exercises)
     {
         var source = NotebookReader.Load(Path.Combine(ClassGradingTests.RepositoryRoot(), "notebooks", notebook));
