@@ -51,7 +51,7 @@ public static class ConditionalExercises
     /// <summary>
     /// Checks <paramref name="generatorLoss"/>(fakeLogits (B, 1, h, w), output (B, C, H, W), target (B, C, H, W)) → scalar,
     /// the pix2pix generator loss E softplus(−d(x, G(x))) + λ · mean |y − G(x)| with λ = 100, on: logits 0 and a
-    /// perfect output (ln 2), a 2 × 2 patch grid with errors, confident logits ±40. Hints recognise λ left out,
+    /// perfect output (ln 2), a 2 × 2 patch grid with errors, confident logits ±200. Hints recognise λ left out,
     /// the L1 summed instead of averaged, a squared error, the adversarial or the L1 term missing, the saturating
     /// form, a flipped adversarial sign, and NaN from log σ.
     /// </summary>
@@ -113,7 +113,7 @@ public static class ConditionalExercises
             [zeros([2, 1, 2, 2], float64), FixedInputs.Uniform(41, -1, 1, 2, 1, 4, 4), FixedInputs.Uniform(41, -1, 1, 2, 1, 4, 4)]),
         new("mixed patch logits on a 2 × 2 grid, outputs and targets drawn independently in [−1, 1]",
             [FixedInputs.Uniform(42, -3, 3, 2, 1, 2, 2), FixedInputs.Uniform(43, -1, 1, 2, 1, 4, 4), FixedInputs.Uniform(44, -1, 1, 2, 1, 4, 4)]),
-        new("confident logits ±40, where σ(d) rounds to 0 or 1",
-            [tensor(new double[] { 40, -40, 40, -40 }, [1, 1, 2, 2], float64), FixedInputs.Uniform(45, -1, 1, 1, 1, 3, 3), FixedInputs.Uniform(46, -1, 1, 1, 1, 3, 3)]),
+        new("confident logits ±200, where σ(d) rounds to 0 or 1 in float32",
+            [tensor(new double[] { 200, -200, 200, -200 }, [1, 1, 2, 2], float64), FixedInputs.Uniform(45, -1, 1, 1, 1, 3, 3), FixedInputs.Uniform(46, -1, 1, 1, 1, 3, 3)]),
     ];
 }
