@@ -17,7 +17,6 @@ import argparse
 import math
 import json
 import os
-import platform
 import sys
 import time
 
@@ -26,7 +25,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vae_mnist_pytorch import read_idx  # noqa: E402
+from vae_mnist_pytorch import read_idx, write_result  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -127,15 +126,8 @@ def main():
         "test_nll_max": max(values),
         "unit": "nats per test image, exact -log p(x), mean over the test set",
         "runs": runs,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "threads": args.threads,
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        with open(args.out, "w") as f:
-            json.dump(result, f, indent=2)
-            f.write("\n")
+    write_result(result, args.threads, args.out)
 
 
 if __name__ == "__main__":

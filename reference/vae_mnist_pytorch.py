@@ -37,6 +37,17 @@ def read_idx(path):
     return torch.frombuffer(bytearray(data[4 + 4 * ndim:]), dtype=torch.uint8).reshape(shape)
 
 
+def write_result(result, threads, out=None):
+    """Completes a reference result with the versions and thread count, prints it, and writes it to `out` as JSON."""
+    result = {**result, "torch": torch.__version__, "python": platform.python_version(), "threads": threads}
+    print(json.dumps(result, indent=2))
+    if out:
+        with open(out, "w") as f:
+            json.dump(result, f, indent=2)
+            f.write("\n")
+    return result
+
+
 def binarized(split):
     """(N, 784) float32 in {0, 1}: pixel / 255 > 0.5, CourseKit's PixelTransform.Binarize."""
     images = read_idx(os.path.join(ROOT, "datasets", "mnist", f"{split}-images-idx3-ubyte.gz"))
@@ -121,15 +132,8 @@ def main():
         "test_negative_elbo_max": max(values),
         "unit": "nats per test image, mean over the test set, one z ~ q(z|x) per image",
         "runs": runs,
-        "torch": torch.__version__,
-        "python": platform.python_version(),
-        "threads": args.threads,
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        with open(args.out, "w") as f:
-            json.dump(result, f, indent=2)
-            f.write("\n")
+    write_result(result, args.threads, args.out)
 
 
 if __name__ == "__main__":

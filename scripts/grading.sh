@@ -3,6 +3,7 @@
 #   scripts/grading.sh assign [NOTEBOOK.ipynb | FOLDER]... [--out release] [--instructor instructor]
 #   scripts/grading.sh grade SUBMISSIONS --assignment instructor/NAME.ipynb --out grades [--jobs N] [--test-timeout S]
 #   scripts/grading.sh autograder --assignment instructor/NAME.ipynb --out autograder.zip
+#   scripts/grading.sh figures EXECUTED.ipynb... [--out DIR]   (no kernel: it reads executed notebooks)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log="$(mktemp)"
@@ -13,7 +14,7 @@ if ! dotnet build lib/CourseKit.Notebooks -c Release -nologo > "$log" 2>&1; then
   echo "grading: FAILED: the build failed (see above)" >&2
   exit 1
 fi
-if [ "${1:-}" != autograder ]; then
+if [ "${1:-}" != autograder ] && [ "${1:-}" != figures ]; then
   COURSEKIT_KERNEL="${COURSEKIT_KERNEL:-$(bash scripts/kernel.sh)}"
   export COURSEKIT_KERNEL
 fi

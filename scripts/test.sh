@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything (the native bridge included), runs the unit test suites, then runs every course
 # notebook in its quick setting through the runner (each in its own kernel process) and validates the
-# executed notebooks with the nbformat validator, then tests the Jupyter kernel with the conformance
+# executed notebooks with the nbformat validator, checks their figures (coursekit figures), then tests the Jupyter kernel with the conformance
 # suite and executes every notebook through nbclient (scripts/jupyter.sh).
 # Ends with a line "N passed, N failed, N skipped" (notebooks count one each per route).
 # Extra arguments go to `dotnet test` (e.g. --filter Parity).
@@ -37,6 +37,16 @@ done
 if [ "$notebook_status" -ne 0 ]; then
   failed=$((failed + 1)); status=1
 fi
+
+echo "test: checking every figure of the executed notebooks (static PNG not blank; plotly.js draws data, title and labels)"
+for nb in "$nbout"/*.ipynb; do
+  [ -f "$nb" ] || continue
+  if dotnet lib/CourseKit.Notebooks/bin/Release/net10.0/coursekit-notebooks.dll figures "$nb"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); status=1
+  fi
+done
 
 echo "test: the Jupyter kernel and the course notebooks through nbclient"
 bash scripts/jupyter.sh "$nbout/nbclient" notebooks/*.ipynb < /dev/null > "$log" 2>&1 || status=1

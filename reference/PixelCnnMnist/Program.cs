@@ -40,7 +40,7 @@ var testLoader = new DataLoader(test, 500, transform: PixelTransform.Binarize);
 using AutoregressiveModel net = model switch
 {
     "pixelcnn" => new PixelCnn(new PixelCnnSettings { Channels = channels, Layers = layers }),
-    "gated" => new GatedPixelCnn(new GatedPixelCnnSettings { Channels = channels, Layers = layers }),
+    "gated" => new GatedPixelCnn(new PixelCnnSettings { Channels = channels, Layers = layers }),
     "made" => new Made(),
     _ => throw new ArgumentException($"unknown model {model} (pixelcnn, gated, made)"),
 };

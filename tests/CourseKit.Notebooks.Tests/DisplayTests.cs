@@ -112,7 +112,8 @@ public sealed class DisplayTests
             Assert.Equal(preferred.Order(), formatted.Keys.Order());
             Assert.Equal(bundle.Get(DisplayOutput.Png), formatted[DisplayOutput.Png]);
         }
-        Assert.Contains("<img", DisplayOutput.From(chart).Get(DisplayOutput.Html));
+        Assert.Contains("\"layout\"", DisplayOutput.From(chart).Get(DisplayOutput.PlotlyJson));   // the Plotly.NET figure
+        Assert.Contains("<img", DisplayOutput.From(chart).ToHtml());                                 // HTML-only hosts get the PNG
         Assert.Equal("Image 3 x 2, 1 channel(s)", DisplayOutput.From(image).Text);
     }
 

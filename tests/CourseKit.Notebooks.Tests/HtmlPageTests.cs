@@ -1,5 +1,6 @@
 using CourseKit.Imaging;
 using CourseKit.Notebooks.Execution;
+using CourseKit.Notebooks.Figures;
 using CourseKit.Notebooks.Html;
 
 namespace CourseKit.Notebooks.Tests;
@@ -17,7 +18,7 @@ public sealed class HtmlPageTests
         File.WriteAllText(page, NotebookPage.Render(run));
         var shot = Path.Combine(dir, "display.png");
 
-        Chromium.Screenshot(page, shot, 1200, 2400);
+        HeadlessChromium.Screenshot(page, shot, 1200, 2400);
 
         // The stripes image is 240 x 120: red, green and blue thirds of 80 x 120 pixels each.
         var image = Image.FromPng(File.ReadAllBytes(shot)).ConvertTo(3);
@@ -39,18 +40,21 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
-    public void Pages_typeset_formulas_with_the_installed_mathjax_or_leave_them_as_written()
+    public void Pages_embed_the_kits_mathjax_and_plotly_and_load_nothing_from_elsewhere()
     {
-        var scripts = MathTypesetting.HeadScripts();
-        if (File.Exists(MathTypesetting.MathJaxPath))
+        var head = PageScripts.Head(math: true);
+        var tail = PageScripts.Tail(figures: true);
+        if (CourseKit.Charts.WebAssets.MathJaxJs is null || CourseKit.Charts.WebAssets.PlotlyJs is null)
         {
-            Assert.Contains($"src=\"file://{MathTypesetting.MathJaxPath}?config=TeX-AMS_CHTML\"", scripts);
-            Assert.Contains("inlineMath: [['$','$']]", scripts);
+            Assert.Equal("", head + tail);   // not installed: formulas as written, charts as their PNG
+            return;
         }
-        else
-        {
-            Assert.Equal("", scripts);
-        }
+        Assert.Contains("inlineMath: [['$', '$']", head);
+        Assert.Contains("MathJax", head);
+        Assert.Contains("Plotly.newPlot", tail);
+        Assert.DoesNotContain("<script src=", head + tail);     // inline, so the page works offline and on its own
+        Assert.DoesNotContain("/usr/share", head + tail);
+        Assert.Equal("", PageScripts.Head(math: false) + PageScripts.Tail(figures: false));
     }
 
     [Fact]
@@ -66,5 +70,14 @@ public sealed class HtmlPageTests
         Assert.Contains("<pre class=\"error\">InvalidOperationException: boom\nSystem.InvalidOperationException: boom\n   at Submission#", html);
         Assert.Contains("<div class=\"notrun\">not run</div>", html);
         Assert.Contains("<span class=\"failed\">failed</span>", html);
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when Chromium is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (HeadlessChromium.Executable is null) Skip = "chromium is not installed (scripts/setup.sh installs the Debian package chromium)";
     }
 }

@@ -65,12 +65,16 @@ public sealed class RunnerTests
         Assert.StartsWith("fit: 50/50 (100%) loss ", Shown("display-6").Text);
         Assert.Contains("<progress max=\"50\" value=\"50\"", Shown("display-6").Get(DisplayOutput.Html));
         Assert.Equal("second", Shown("display-7").Text); // Notebook.display's handle updates its own output
-        Assert.Equal(Expected(DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.PlainText), Mimes("display-8")); // chart
+        Assert.Equal(Expected(DisplayOutput.PlotlyJson, DisplayOutput.Png, DisplayOutput.PlainText), Mimes("display-8")); // chart: interactive figure and its static image
         Assert.StartsWith("iVBORw0KGgo", Shown("display-8").Get(DisplayOutput.Png));
         Assert.Equal(Expected(DisplayOutput.Png, DisplayOutput.PlainText), Mimes("display-9")); // image grid
         Assert.Equal(Expected(DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.PlainText), Mimes("display-10")); // animation
         Assert.Equal(Expected(DisplayOutput.Html, DisplayOutput.PlainText), Mimes("display-11")); // exercise check
         Assert.Contains("matches the closed form", Shown("display-11").Text);
+        // A student's own Plotly.NET chart (after the package manager's "installed" output): the interactive figure.
+        var own = Assert.IsType<DisplayDataOutput>(Cell(run, "display-12").Outputs[^1]).Data;
+        Assert.Equal(Expected(DisplayOutput.PlotlyJson, DisplayOutput.PlainText), own.Data.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("\"type\":\"scatter\"", own.Get(DisplayOutput.PlotlyJson));
     }
 
     [Fact]

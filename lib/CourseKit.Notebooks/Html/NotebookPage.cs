@@ -10,8 +10,10 @@ namespace CourseKit.Notebooks.Html;
 
 /// <summary>
 /// One self-contained HTML page for an executed notebook: markdown rendered, code with its outputs,
-/// images inline as data URIs. For each display the static representation is preferred (PNG, then
-/// SVG, then HTML, then text), so that charts show without scripts or network.
+/// images inline as data URIs. A chart (plotly.js figure) is drawn interactively by the embedded
+/// plotly.js over its static PNG, which stays when scripts do not run; for other displays the static
+/// representation is preferred (PNG, then SVG, then HTML, then text). Formulas are typeset by the
+/// embedded MathJax. Nothing is loaded from the network (<see cref="PageScripts"/>).
 /// </summary>
 public static class NotebookPage
 {
@@ -20,16 +22,19 @@ public static class NotebookPage
 
     public static string Render(NotebookRun run)
     {
+        var cells = run.Executed?.Cells ?? [];
+        var math = cells.Any(c => c.Kind == CellKind.Markdown && c.Source.Contains('$'));
+        var figures = cells.SelectMany(c => c.Outputs).Any(o => Data(o)?.Get(DisplayOutput.PlotlyJson) is not null);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<title>").Append(Encode(run.Name)).Append("</title>\n<style>\n").Append(PageStyle.Css).Append("\n</style>\n")
-            .Append(MathTypesetting.HeadScripts()).Append("</head>\n<body>\n");
+            .Append(PageScripts.Head(math)).Append("</head>\n<body>\n");
         html.Append("<p class=\"prompt\"><a href=\"index.html\">all notebooks</a> · ").Append(Encode(run.Name)).Append(".ipynb · ")
             .Append(run.Succeeded ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span>")
             .Append(" · ").Append(run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s</p>\n");
         if (run.FailureMessage is { } failure) html.Append("<pre class=\"error\">").Append(Encode(failure)).Append("</pre>\n");
 
-        foreach (var cell in run.Executed?.Cells ?? [])
+        foreach (var cell in cells)
         {
             switch (cell.Kind)
             {
@@ -44,7 +49,7 @@ public static class NotebookPage
                     break;
             }
         }
-        return html.Append("</body>\n</html>\n").ToString();
+        return html.Append(PageScripts.Tail(figures)).Append("</body>\n</html>\n").ToString();
     }
 
     private static void Code(NotebookCell cell, StringBuilder html)
@@ -71,8 +76,23 @@ public static class NotebookPage
         html.Append("</div>\n");
     }
 
+    private static DisplayOutput? Data(CellOutput output) => output switch
+    {
+        DisplayDataOutput d => d.Data,
+        ExecuteResultOutput r => r.Data,
+        _ => null,
+    };
+
     private static string Best(DisplayOutput output)
     {
+        if (output.Get(DisplayOutput.PlotlyJson) is { } figure)
+        {
+            // The static image until plotly.js draws the figure from the JSON beside it.
+            var fallback = output.Get(DisplayOutput.Png) is { } png
+                ? $"<img src=\"data:image/png;base64,{png.Trim()}\" alt=\"{Encode(output.Text)}\">"
+                : $"<pre class=\"stream\">{Encode(output.Text)}</pre>";
+            return $"<div class=\"plotly-figure\">{fallback}</div><script type=\"application/json\">{figure.Replace("</", "<\\/")}</script>";
+        }
         var mime = Preference.FirstOrDefault(m => output.Get(m) is not null) ?? DisplayOutput.PlainText;
         var content = output.Get(mime)!;
         var alt = Encode(output.Text);

@@ -8,7 +8,7 @@ internal static class PageStyle
         pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.9em; }
         pre { overflow-x: auto; }
         .cell { margin: 1em 0; }
-        .source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 4px; padding: 0.6em 0.8em; margin: 0; }
+        .source { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 4px; padding: 0.6em 0.8em; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
         .prompt { color: #57606a; font-family: ui-monospace, monospace; font-size: 0.8em; }
         .output { margin: 0.4em 0 0 0; padding: 0 0.8em; }
         .output img { max-width: 100%; }

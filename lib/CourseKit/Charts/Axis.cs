@@ -6,13 +6,6 @@ internal sealed record Axis(double Lo, double Hi, bool Log)
     /// <summary>The axis coordinate of v: v itself, or log10(v) on a log axis (NaN where v &lt;= 0).</summary>
     public double Transform(double v) => Log ? (v > 0 ? Math.Log10(v) : double.NaN) : v;
 
-    /// <summary>The fraction of the way from Lo to Hi at which v lies (0 at Lo, 1 at Hi).</summary>
-    public double Fraction(double v) => (Transform(v) - Transform(Lo)) / (Transform(Hi) - Transform(Lo));
-
-    public List<double> TickValues() => Log ? Ticks.Log(Lo, Hi) : Ticks.Linear(Lo, Hi);
-
-    public string Label(double v) => Log ? Ticks.FormatLog(v) : Ticks.Format(v, Ticks.NiceStep(Lo, Hi, 6));
-
     /// <summary>
     /// The axis over data from <paramref name="min"/> to <paramref name="max"/>, widened by
     /// <paramref name="pad"/> of its length on each side (in log units on a log axis); a single value
@@ -32,12 +25,4 @@ internal sealed record Axis(double Lo, double Hi, bool Log)
         var p = (max - min) * pad;
         return new Axis(min - p, max + p, false);
     }
-}
-
-/// <summary>The plot area in figure pixels and the axes it shows: maps data to pixels.</summary>
-internal sealed record PlotFrame(double Left, double Top, double Width, double Height, Axis X, Axis Y)
-{
-    public double PixelX(double x) => Left + X.Fraction(x) * Width;
-
-    public double PixelY(double y) => Top + (1 - Y.Fraction(y)) * Height;
 }

@@ -5,6 +5,15 @@ namespace CourseKit.Charts;
 
 public sealed partial record Chart
 {
+    /// <summary>White margin around a picture chart (<see cref="ImageGrid(Image, string?)"/>), CSS pixels.</summary>
+    private const int PictureMargin = 10;
+
+    /// <summary>Height of the title band above a picture chart, CSS pixels.</summary>
+    private const int TitleHeight = 36;
+
+    /// <summary>Size of equal-aspect charts (2-D points, densities), CSS pixels: a square plot area above the legend.</summary>
+    private const int SquareWidth = 560, SquareHeight = 580;
+
     /// <summary>Line chart of one or more named series (e.g. training and validation loss), each in its own colour.</summary>
     public static Chart Line(params Series[] series) => Line(series, smoothing: 0);
 
@@ -31,7 +40,7 @@ public sealed partial record Chart
     public static Chart Scatter(Tensor points, Tensor? labels = null, IReadOnlyList<string>? classNames = null, double markerSize = 5)
     {
         var (xy, n) = ReadPoints(points, "Chart.Scatter");
-        if (labels is null) return new Chart { Traces = [new ScatterTrace("", Column(xy, 0), Column(xy, 1), Palette.Series(0).WithAlpha(0.7), markerSize)] };
+        if (labels is null) return new Chart { Traces = [new ScatterTrace("", Column(xy, 0), Column(xy, 1), Palette.Series(0).WithAlpha(0.7), markerSize)], EqualAspect = true, Width = SquareWidth, Height = SquareHeight };
         var (classes, shape) = TensorPixels.Read(labels);
         if (shape.Length != 1 || shape[0] != n)
             throw new ArgumentException($"Chart.Scatter: labels must have shape ({n}) to match points [{n}, 2], got [{string.Join(", ", shape)}]", nameof(labels));
@@ -42,7 +51,7 @@ public sealed partial record Chart
             return (Trace)new ScatterTrace(name, idx.Select(i => xy[2 * i]).ToArray(), idx.Select(i => xy[2 * i + 1]).ToArray(),
                 Palette.Series((int)c).WithAlpha(0.7), markerSize);
         }).ToList();
-        return new Chart { Traces = traces };
+        return new Chart { Traces = traces, EqualAspect = true, Width = SquareWidth, Height = SquareHeight };
     }
 
     /// <summary>Scatter plot of named groups of 2-D points, e.g. ("data", x), ("model", samples); each group (N_g, 2).</summary>
@@ -54,6 +63,7 @@ public sealed partial record Chart
                 var (xy, _) = ReadPoints(g.Points, $"Chart.Scatter (group '{g.Name}')");
                 return (Trace)new ScatterTrace(g.Name, Column(xy, 0), Column(xy, 1), Palette.Series(k).WithAlpha(0.7), 5);
             }).ToList(),
+            EqualAspect = true, Width = SquareWidth, Height = SquareHeight,
         };
 
     /// <summary>Histogram of <paramref name="values"/> in <paramref name="bins"/> equal bins from the smallest to the largest finite value.</summary>
@@ -91,7 +101,7 @@ public sealed partial record Chart
             throw new ArgumentException($"Chart.Heatmap: expected values of shape (H, W) with H, W >= 2, got [{string.Join(", ", shape)}]", nameof(values));
         if (!(x.hi > x.lo) || !(y.hi > y.lo))
             throw new ArgumentException($"Chart.Heatmap: ranges need lo < hi, got x ({x.lo}, {x.hi}), y ({y.lo}, {y.hi})");
-        return new Chart { Traces = [new HeatmapTrace(z, (int)shape[0], (int)shape[1], x, y, contours)] };
+        return new Chart { Traces = [new HeatmapTrace(z, (int)shape[0], (int)shape[1], x, y, contours)], EqualAspect = true, Width = SquareWidth + 60, Height = SquareHeight };
     }
 
     /// <summary>An image (e.g. from <see cref="Images.Grid(Tensor, int, int, double?, ValueTuple{double, double}?, string[], string[], int)"/>) shown at its own size, without axes.</summary>
@@ -101,8 +111,8 @@ public sealed partial record Chart
             Traces = [new ImageTrace(image, (0, image.Width), (0, image.Height))],
             Title = title,
             ShowAxes = false,
-            Width = image.Width + 2 * ChartLayout.PictureMargin,
-            Height = image.Height + 2 * ChartLayout.PictureMargin + (title is null ? 0 : ChartLayout.TitleHeight),
+            Width = image.Width + 2 * PictureMargin,
+            Height = image.Height + 2 * PictureMargin + (title is null ? 0 : TitleHeight),
         };
 
     /// <summary>A grid of a batch (B, C, H, W) as a chart (see <see cref="Images.Grid(Tensor, int, int, double?, ValueTuple{double, double}?, string[], string[], int)"/>).</summary>
@@ -140,7 +150,7 @@ public sealed partial record Chart
         return new Chart
         {
             Traces = [new ImageTrace(image, (z1.lo - h1, z1.hi + h1), (z2.lo - h2, z2.hi + h2))],
-            XLabel = "z1", YLabel = "z2", Width = 560, Height = 520,
+            XLabel = "z1", YLabel = "z2", Width = 560, Height = 520, EqualAspect = true,
         };
     }
 

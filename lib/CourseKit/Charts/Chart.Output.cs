@@ -1,29 +1,30 @@
 using CourseKit.Display;
-using CourseKit.Imaging;
+using Plotly.NET;
 
 namespace CourseKit.Charts;
 
-[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.PlainText])]
+[TypeFormatterSource(typeof(RichDisplayFormatterSource), PreferredMimeTypes = [DisplayOutput.PlotlyJson, DisplayOutput.Png, DisplayOutput.PlainText])]
 public sealed partial record Chart : IRichDisplay
 {
     /// <summary>
-    /// Notebook display: the HTML snippet (interactive where plotly.js is loaded) and the static PNG,
-    /// so stored notebooks render on GitHub, nbviewer and offline.
+    /// Notebook display: the Plotly.NET figure as plotly.js JSON (<c>application/vnd.plotly.v1+json</c>, drawn
+    /// interactively by VS Code's and JupyterLab's plotly renderers and by CourseKit's HTML pages, no CDN) and
+    /// the static PNG beside it, which GitHub, nbviewer and offline viewers show.
     /// </summary>
     public DisplayOutput ToDisplay() =>
-        DisplayOutput.FromPng(ToPng(), ToString()).With(DisplayOutput.Html, ToHtml());
+        DisplayOutput.FromPng(ToPng(), ToString()).With(DisplayOutput.PlotlyJson, ToPlotlyJson());
 
-    /// <summary>The plotly.js figure <c>{"data": [...], "layout": {...}}</c> as JSON, for <c>Plotly.newPlot(el, fig.data, fig.layout)</c>.</summary>
-    public string ToPlotlyJson() => PlotlyFigure.Write(this);
+    /// <summary>The chart as a Plotly.NET figure, to restyle or combine with Plotly.NET's own functions.</summary>
+    public GenericChart ToGenericChart() => PlotlyFigure.Build(this);
 
-    /// <summary>A static SVG document of the chart.</summary>
-    public string ToSvg() => SvgRenderer.Render(ChartLayout.Render(this));
+    /// <summary>The plotly.js figure <c>{"data": [...], "layout": {...}}</c> as JSON (Plotly.NET's serialisation).</summary>
+    public string ToPlotlyJson() => GenericChart.toFigureJson(ToGenericChart());
 
-    /// <summary>The static chart rasterised by CourseKit: <paramref name="pixelRatio"/> device pixels per CSS pixel.</summary>
-    public Image ToImage(int pixelRatio = 2) => Rasterizer.Render(ChartLayout.Render(this), pixelRatio);
+    /// <summary>A static SVG document of the chart, drawn by ScottPlot.</summary>
+    public string ToSvg() => StaticChart.Svg(this);
 
-    /// <summary>The static chart as a PNG file's bytes (see <see cref="ToImage"/>).</summary>
-    public byte[] ToPng(int pixelRatio = 2) => ToImage(pixelRatio).ToPng();
+    /// <summary>The static chart drawn by ScottPlot as PNG bytes: <paramref name="pixelRatio"/> device pixels per CSS pixel.</summary>
+    public byte[] ToPng(int pixelRatio = 2) => StaticChart.Png(this, pixelRatio);
 
     /// <summary>
     /// An HTML snippet: the static PNG, replaced by the interactive plotly.js chart where plotly.js is
@@ -33,9 +34,8 @@ public sealed partial record Chart : IRichDisplay
 
     /// <summary>
     /// Saves by extension: .png (static, pixel ratio 2), .svg, .json (plotly figure), or .html, a standalone
-    /// page that embeds plotly.js from <paramref name="plotlyJsPath"/> or, when null, the first plotly.min.js
-    /// found ($COURSEKIT_PLOTLY_JS, then plotly.min.js or node_modules/plotly.js-dist-min/plotly.min.js in the
-    /// current folder or above; get it with <c>npm install plotly.js-dist-min</c>); without one the page shows the static image.
+    /// page that embeds plotly.js from <paramref name="plotlyJsPath"/> or, when null, the kit's copy
+    /// (<see cref="WebAssets.PlotlyJs"/>); without one the page shows the static image.
     /// </summary>
     public void Save(string path, string? plotlyJsPath = null)
     {

@@ -6,9 +6,10 @@ namespace CourseKit.Charts;
 /// <see cref="Histogram(double[], int, string)"/>, <see cref="Heatmap"/>, <see cref="ImageGrid(Imaging.Image, string?)"/>,
 /// <see cref="LatentGrid"/>) and adjusted with <c>with</c>:
 /// <code>Chart.Line(train, valid) with { Title = "loss", YLabel = "nats", LogY = true }</code>
-/// Output: <see cref="ToPlotlyJson"/> (interactive), <see cref="ToSvg"/> and <see cref="ToPng"/> (static, drawn by
-/// CourseKit from one drawing model), <see cref="ToHtml"/> (static image that becomes interactive where
-/// plotly.js is loaded), <see cref="Save"/>.
+/// Output: <see cref="ToGenericChart"/> (the Plotly.NET figure, interactive), <see cref="ToPlotlyJson"/> (its
+/// plotly.js JSON), <see cref="ToPng"/> and <see cref="ToSvg"/> (the same figure drawn statically by ScottPlot, with
+/// real anti-aliased fonts), <see cref="ToHtml"/> (static image that becomes interactive where plotly.js is
+/// loaded), <see cref="Save"/>.
 /// </summary>
 public sealed partial record Chart
 {
@@ -33,15 +34,21 @@ public sealed partial record Chart
     /// <summary>Draw axes, ticks and grid lines (off for a plain picture such as an image grid).</summary>
     public bool ShowAxes { get; init; } = true;
 
-    /// <summary>Draw the legend (it lists named series, groups and histograms).</summary>
+    /// <summary>Draw the legend, below the plot (it lists named series, groups and histograms).</summary>
     public bool ShowLegend { get; init; } = true;
+
+    /// <summary>One unit on x as long as one unit on y, so that round clusters look round (2-D points, densities, latent grids).</summary>
+    public bool EqualAspect { get; init; }
+
+    /// <summary>Markers on the points of line series; null draws them when every series has at most 30 points (a sweep).</summary>
+    public bool? Markers { get; init; }
 
     /// <summary>This chart's traces with <paramref name="other"/>'s drawn on top (e.g. data points over a density heatmap); this chart's titles and size.</summary>
     public Chart Overlay(Chart other) => this with { Traces = [.. Traces, .. other.Traces] };
 
-    /// <summary>The legend entries: named traces, first occurrence of each name.</summary>
-    internal List<LegendEntry> LegendEntries() =>
-        ShowLegend ? Traces.SelectMany(t => t.Legend).Where(e => e.Name.Length > 0).DistinctBy(e => e.Name).ToList() : [];
+    /// <summary>How the traces are drawn: markers (explicit, or automatic for sparse line series) and the y axis scale.</summary>
+    internal TraceStyle Style() =>
+        new(Markers ?? (Traces.OfType<LineTrace>().Any() && Traces.OfType<LineTrace>().All(t => t.IsSparseLine)), LogY);
 
     /// <summary>The axes fitted to the traces' data.</summary>
     internal (Axis X, Axis Y) FitAxes()

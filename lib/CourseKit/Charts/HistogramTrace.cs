@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SP = ScottPlot;
 
 namespace CourseKit.Charts;
 
@@ -27,45 +27,42 @@ internal sealed class HistogramTrace : Trace
                 counts[Math.Min(bins - 1, (int)((v - lo) / step))]++;
     }
 
+    /// <summary>The count in each bin.</summary>
+    internal IReadOnlyList<int> Counts => counts;
+
     internal override Extent? Bounds(bool logY)
     {
         var max = counts.Length == 0 ? 1 : Math.Max(1, counts.Max());
         return new Extent(lo, lo + step * counts.Length, logY ? 0.5 : 0, logY ? max * 1.5 : max * 1.05, PadX: false, PadY: false);
     }
 
-    internal override void Draw(Scene scene, PlotFrame frame)
+    internal override IEnumerable<Plotly.NET.Trace> ToPlotly(TraceStyle style) =>
+    [
+        PlotlyTrace("histogram",
+            ("name", name),
+            ("showlegend", name.Length > 0),
+            ("x", Numbers(values)),
+            ("autobinx", false),
+            ("xbins", new { start = lo, end = lo + step * counts.Length, size = step }),
+            ("marker", new { color = color.ToHex(), line = new { color = "#ffffff", width = 1 } }),
+            ("opacity", color.A < 255 ? Math.Round(color.A / 255.0, 3) : (double?)null)),
+    ];
+
+    internal override void AddTo(SP.Plot plot, TraceStyle style)
     {
-        var baseline = frame.Y.Log ? frame.Top + frame.Height : frame.PixelY(0);
-        for (var k = 0; k < counts.Length; k++)
+        var bars = Enumerable.Range(0, counts.Length).Where(k => counts[k] > 0).Select(k => new SP.Bar
         {
-            if (counts[k] == 0) continue;
-            double x0 = frame.PixelX(lo + k * step), x1 = frame.PixelX(lo + (k + 1) * step), top = frame.PixelY(counts[k]);
-            scene.Add(new RectShape(x0, top, x1 - x0, baseline - top, color, Rgba.White));
-        }
+            Position = lo + (k + 0.5) * step,
+            Value = style.Y(counts[k]),
+            ValueBase = style.LogY ? Math.Log10(0.5) : 0,
+            Size = step,
+            FillColor = ToScottPlot(color),
+            LineColor = SP.Colors.White,
+            LineWidth = 1,
+        }).ToList();
+        if (bars.Count > 0) plot.Add.Bars(bars);
     }
 
-    internal override void WritePlotly(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", "histogram");
-        json.WriteString("name", name);
-        WriteNumbers(json, "x", values);
-        json.WriteBoolean("autobinx", false);
-        json.WriteStartObject("xbins");
-        json.WriteNumber("start", lo);
-        json.WriteNumber("end", lo + step * counts.Length);
-        json.WriteNumber("size", step);
-        json.WriteEndObject();
-        json.WriteStartObject("marker");
-        json.WriteString("color", color.ToHex());
-        json.WriteStartObject("line");
-        json.WriteString("color", "#ffffff");
-        json.WriteNumber("width", 1);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        if (color.A < 255) json.WriteNumber("opacity", Math.Round(color.A / 255.0, 3));
-        json.WriteEndObject();
-    }
-
-    internal override IEnumerable<LegendEntry> Legend => [new(name, color, LegendSymbol.Box)];
+    internal override IEnumerable<SP.LegendItem> LegendItems(TraceStyle style) =>
+        name.Length == 0 ? [] : [new SP.LegendItem { LabelText = name, FillColor = ToScottPlot(color) }];
 }

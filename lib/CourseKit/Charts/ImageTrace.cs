@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CourseKit.Imaging;
+using SP = ScottPlot;
 
 namespace CourseKit.Charts;
 
@@ -13,41 +13,25 @@ internal sealed class ImageTrace(Image image, (double Lo, double Hi) x, (double 
 {
     internal override Extent? Bounds(bool logY) => new Extent(x.Lo, x.Hi, y.Lo, y.Hi, PadX: false, PadY: false);
 
-    internal override void Draw(Scene scene, PlotFrame frame)
-    {
-        double left = frame.PixelX(x.Lo), right = frame.PixelX(x.Hi), top = frame.PixelY(y.Hi), bottom = frame.PixelY(y.Lo);
-        scene.Add(new ImageShape(left, top, right - left, bottom - top, image));
-    }
+    internal override IEnumerable<Plotly.NET.Trace> ToPlotly(TraceStyle style) =>
+    [
+        PlotlyTrace("scatter",
+            ("mode", "markers"), ("showlegend", false), ("hoverinfo", "skip"),
+            ("x", Numbers([x.Lo, x.Hi])), ("y", Numbers([y.Lo, y.Hi])), ("marker", new { opacity = 0 })),
+    ];
 
-    internal override void WritePlotly(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", "scatter");
-        json.WriteString("mode", "markers");
-        json.WriteBoolean("showlegend", false);
-        json.WriteString("hoverinfo", "skip");
-        WriteNumbers(json, "x", [x.Lo, x.Hi]);
-        WriteNumbers(json, "y", [y.Lo, y.Hi]);
-        json.WriteStartObject("marker");
-        json.WriteNumber("opacity", 0);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
+    internal override IEnumerable<object> PlotlyImages =>
+    [
+        new
+        {
+            source = image.ToDataUri(), xref = "x", yref = "y", x = x.Lo, y = y.Hi, sizex = x.Hi - x.Lo, sizey = y.Hi - y.Lo,
+            xanchor = "left", yanchor = "top", sizing = "stretch", layer = "above",
+        },
+    ];
 
-    internal override void WritePlotlyImages(Utf8JsonWriter json)
+    internal override void AddTo(SP.Plot plot, TraceStyle style)
     {
-        json.WriteStartObject();
-        json.WriteString("source", image.ToDataUri());
-        json.WriteString("xref", "x");
-        json.WriteString("yref", "y");
-        json.WriteNumber("x", x.Lo);
-        json.WriteNumber("y", y.Hi);
-        json.WriteNumber("sizex", x.Hi - x.Lo);
-        json.WriteNumber("sizey", y.Hi - y.Lo);
-        json.WriteString("xanchor", "left");
-        json.WriteString("yanchor", "top");
-        json.WriteString("sizing", "stretch");
-        json.WriteString("layer", "above");
-        json.WriteEndObject();
+        var rect = plot.Add.ImageRect(new SP.Image(image.ToPng()), new SP.CoordinateRect(x.Lo, x.Hi, y.Lo, y.Hi));
+        rect.AntiAlias = false;   // pixels stay sharp squares, as the image shows them
     }
 }

@@ -1,17 +1,29 @@
-using System.Text.Json;
+using SP = ScottPlot;
 
 namespace CourseKit.Charts;
 
 /// <summary>
-/// A series drawn as a line. With smoothing a &gt; 0 the raw values are drawn faint and the
-/// bias-corrected moving average (<see cref="Series.Smooth"/>) on top, in the same colour.
+/// A series drawn as a line, with markers when the chart asks for them (a sweep over a few settings).
+/// With smoothing a &gt; 0 the raw values are drawn faint and the bias-corrected moving average
+/// (<see cref="Series.Smooth"/>) on top, in the same colour.
 /// </summary>
 internal sealed class LineTrace(Series series, Rgba color, double smoothing) : Trace
 {
+    /// <summary>Line width in CSS pixels.</summary>
     private const double Width = 2;
+
+    /// <summary>Marker diameter in CSS pixels.</summary>
+    private const double MarkerSize = 7;
+
+    /// <summary>Opacity of the raw values under a smoothed line.</summary>
     private const double RawOpacity = 0.3;
 
+    /// <summary>At most this many points count as a sparse sweep that gets markers.</summary>
+    internal const int SparsePoints = 30;
+
     private readonly double[]? smoothed = smoothing > 0 ? Series.Smooth(series.Y, smoothing) : null;
+
+    internal override bool IsSparseLine => series.X.Count <= SparsePoints;
 
     internal override Extent? Bounds(bool logY)
     {
@@ -22,60 +34,53 @@ internal sealed class LineTrace(Series series, Rgba color, double smoothing) : T
             if (!double.IsFinite(x) || !double.IsFinite(y) || (logY && y <= 0)) continue;
             (x0, x1, y0, y1) = (Math.Min(x0, x), Math.Max(x1, x), Math.Min(y0, y), Math.Max(y1, y));
         }
-        return new Extent(x0, x1, y0, y1, PadX: false, PadY: true);
+        return new Extent(x0, x1, y0, y1, PadX: IsSparseLine, PadY: true);   // a sparse line has markers: the end ones stay whole
     }
 
-    internal override void Draw(Scene scene, PlotFrame frame)
+    internal override IEnumerable<Plotly.NET.Trace> ToPlotly(TraceStyle style)
     {
-        if (smoothed is null)
+        if (smoothed is not null) yield return Plotly(series.Y, RawOpacity, showLegend: false, markers: false);
+        yield return Plotly(smoothed ?? series.Y, 1, showLegend: true, style.Markers);
+    }
+
+    private Plotly.NET.Trace Plotly(IReadOnlyList<double> ys, double opacity, bool showLegend, bool markers) =>
+        PlotlyTrace("scatter",
+            ("mode", markers ? "lines+markers" : "lines"),
+            ("name", series.Name),
+            ("legendgroup", series.Name),
+            ("showlegend", showLegend && series.Name.Length > 0),
+            ("opacity", opacity < 1 ? opacity : null),
+            ("x", Numbers(series.X)),
+            ("y", Numbers(ys)),
+            ("line", new { color = color.ToHex(), width = Width }),
+            ("marker", markers ? new { color = color.ToHex(), size = MarkerSize } : null));
+
+    internal override void AddTo(SP.Plot plot, TraceStyle style)
+    {
+        if (smoothed is not null) Add(plot, style, series.Y, color.WithAlpha(RawOpacity), markers: false);
+        Add(plot, style, smoothed ?? series.Y, color, style.Markers);
+    }
+
+    private void Add(SP.Plot plot, TraceStyle style, IReadOnlyList<double> ys, Rgba c, bool markers)
+    {
+        var line = plot.Add.ScatterLine(series.X.ToArray(), ys.Select(style.Y).ToArray(), ToScottPlot(c));
+        line.LineWidth = (float)Width;
+        if (markers)
         {
-            DrawPolyline(scene, frame, series.Y, color);
-            return;
+            line.MarkerShape = SP.MarkerShape.FilledCircle;
+            line.MarkerSize = (float)MarkerSize;
         }
-        DrawPolyline(scene, frame, series.Y, color.WithAlpha(RawOpacity));
-        DrawPolyline(scene, frame, smoothed, color);
     }
 
-    /// <summary>One polyline per run of drawable points (a NaN, or y &lt;= 0 on a log axis, breaks the line).</summary>
-    private void DrawPolyline(Scene scene, PlotFrame frame, IReadOnlyList<double> ys, Rgba c)
-    {
-        var run = new List<(double, double)>();
-        for (var i = 0; i <= ys.Count; i++)
+    internal override IEnumerable<SP.LegendItem> LegendItems(TraceStyle style) =>
+        series.Name.Length == 0 ? [] :
+        [new SP.LegendItem
         {
-            double px = i < ys.Count ? frame.PixelX(series.X[i]) : double.NaN, py = i < ys.Count ? frame.PixelY(ys[i]) : double.NaN;
-            if (double.IsFinite(px) && double.IsFinite(py))
-            {
-                run.Add((px, py));
-                continue;
-            }
-            if (run.Count > 0) scene.Add(new LineShape(run, c, Width));
-            run = [];
-        }
-    }
-
-    internal override void WritePlotly(Utf8JsonWriter json)
-    {
-        if (smoothed is not null) Write(json, series.Y, RawOpacity, showLegend: false);
-        Write(json, smoothed ?? series.Y, 1, showLegend: true);
-    }
-
-    private void Write(Utf8JsonWriter json, IReadOnlyList<double> ys, double opacity, bool showLegend)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", "scatter");
-        json.WriteString("mode", "lines");
-        json.WriteString("name", series.Name);
-        json.WriteString("legendgroup", series.Name);
-        json.WriteBoolean("showlegend", showLegend);
-        if (opacity < 1) json.WriteNumber("opacity", opacity);
-        WriteNumbers(json, "x", series.X);
-        WriteNumbers(json, "y", ys);
-        json.WriteStartObject("line");
-        json.WriteString("color", color.ToHex());
-        json.WriteNumber("width", Width);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    internal override IEnumerable<LegendEntry> Legend => [new(series.Name, color, LegendSymbol.Line)];
+            LabelText = series.Name,
+            LineColor = ToScottPlot(color),
+            LineWidth = (float)Width,
+            MarkerShape = style.Markers ? SP.MarkerShape.FilledCircle : SP.MarkerShape.None,
+            MarkerFillColor = ToScottPlot(color),
+            MarkerSize = (float)MarkerSize,
+        }];
 }

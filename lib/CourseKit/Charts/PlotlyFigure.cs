@@ -1,80 +1,77 @@
-using System.Text;
-using System.Text.Json;
+using Plotly.NET;
 
 namespace CourseKit.Charts;
 
 /// <summary>
-/// Writes a chart as a plotly.js figure, <c>{"data": [traces], "layout": {...}}</c> (plotly.js
-/// reference: https://plotly.com/javascript/reference/), with the axis ranges fixed to the ones the
-/// static renderer uses so both show the same view.
+/// Builds a chart's Plotly.NET figure (<see cref="GenericChart"/>): the traces' plotly.js objects and
+/// a layout whose axis ranges are the ones the static image uses, so both show the same view.
+/// plotly.js reference: https://plotly.com/javascript/reference/. No Plotly.NET template is applied
+/// (white background, light grid), matching the static image.
 /// </summary>
 internal static class PlotlyFigure
 {
-    public static string Write(Chart chart)
+    /// <summary>The font of the interactive chart, matching the static image's (<see cref="StaticChart.FontName"/>).</summary>
+    private const string FontFamily = "DejaVu Sans, Verdana, Arial, sans-serif";
+
+    /// <summary>Distance from the plot area's bottom edge to the legend's top, CSS pixels (clears tick labels and the axis title).</summary>
+    private const int LegendGap = 62;
+
+    public static GenericChart Build(Chart chart)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("data");
-            foreach (var trace in chart.Traces) trace.WritePlotly(json);
-            json.WriteEndArray();
-            WriteLayout(json, chart);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var style = chart.Style();
+        var traces = chart.Traces.SelectMany(t => t.ToPlotly(style)).ToList();
+        var figure = GenericChart.ofTraceObjects(false, traces);
+        return GenericChart.setLayout(Layout(chart), figure);
     }
 
-    private static void WriteLayout(Utf8JsonWriter json, Chart chart)
+    private static Layout Layout(Chart chart)
     {
         var (x, y) = chart.FitAxes();
-        json.WriteStartObject("layout");
-        json.WriteNumber("width", chart.Width);
-        json.WriteNumber("height", chart.Height);
-        if (chart.Title is { } title)
-        {
-            json.WriteStartObject("title");
-            json.WriteString("text", title);
-            json.WriteEndObject();
-        }
-        json.WriteBoolean("showlegend", chart.LegendEntries().Count > 0);
-        json.WriteString("barmode", "overlay");
-        json.WriteString("plot_bgcolor", "#ffffff");
-        json.WriteStartObject("font");
-        json.WriteString("family", "DejaVu Sans Mono, Menlo, Consolas, monospace");
-        json.WriteEndObject();
-        json.WriteStartObject("margin");
-        json.WriteNumber("t", chart.Title is null ? 20 : 40);
-        json.WriteNumber("r", 20);
-        json.WriteEndObject();
-        WriteAxis(json, "xaxis", x, chart.XLabel, chart.ShowAxes);
-        WriteAxis(json, "yaxis", y, chart.YLabel, chart.ShowAxes);
-        json.WriteStartArray("images");
-        foreach (var trace in chart.Traces) trace.WritePlotlyImages(json);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        var legend = chart.ShowLegend && chart.Traces.Any(t => t.LegendItems(chart.Style()).Any());
+        var colorBar = chart.Traces.OfType<HeatmapTrace>().Any();
+        var layout = new Layout();
+        void Set(string key, object? value) { if (value is not null) layout.SetProperty(key, value); }
+        Set("width", chart.Width);
+        Set("height", chart.Height);
+        Set("title", chart.Title is null ? null : new { text = chart.Title, x = 0.5, xanchor = "center", font = new { size = 16 } });
+        Set("font", new { family = FontFamily, size = 13, color = "#282828" });
+        Set("showlegend", legend);
+        // Below the x axis title, a fixed LegendGap pixels under the plot area (legend y is in plot-area fractions).
+        var top = chart.Title is null ? 20 : 50;
+        var bottom = legend ? 110 : 60;
+        var plotHeight = Math.Max(100, chart.Height - top - bottom);
+        Set("legend", new { orientation = "h", x = 0.5, xanchor = "center", y = -Math.Round(LegendGap / (double)plotHeight, 4), yanchor = "top" });
+        Set("barmode", "overlay");
+        Set("plot_bgcolor", "#ffffff");
+        Set("paper_bgcolor", "#ffffff");
+        Set("margin", new { t = top, r = colorBar ? 10 : 20, l = 70, b = bottom });
+        Set("xaxis", Axis(x, chart.XLabel, chart.ShowAxes, null));
+        Set("yaxis", Axis(y, chart.YLabel, chart.ShowAxes, chart.EqualAspect ? "x" : null));
+        Set("images", chart.Traces.SelectMany(t => t.PlotlyImages).ToArray());
+        return layout;
     }
 
-    private static void WriteAxis(Utf8JsonWriter json, string name, Axis axis, string? label, bool visible)
+    private static Dictionary<string, object> Axis(Axis axis, string? label, bool visible, string? scaleAnchor)
     {
-        json.WriteStartObject(name);
-        json.WriteString("type", axis.Log ? "log" : "linear");
-        json.WriteStartArray("range");   // plotly.js takes log-axis ranges in log10 units
-        json.WriteNumberValue(Math.Round(axis.Transform(axis.Lo), 9));
-        json.WriteNumberValue(Math.Round(axis.Transform(axis.Hi), 9));
-        json.WriteEndArray();
-        json.WriteBoolean("visible", visible);
-        json.WriteBoolean("zeroline", false);
-        json.WriteString("gridcolor", Rgba.Grid.ToHex());
-        json.WriteString("linecolor", Rgba.Axis.ToHex());
-        json.WriteBoolean("showline", true);
-        json.WriteString("ticks", "outside");
-        if (label is not null)
+        var result = new Dictionary<string, object>
         {
-            json.WriteStartObject("title");
-            json.WriteString("text", label);
-            json.WriteEndObject();
+            ["type"] = axis.Log ? "log" : "linear",
+            ["range"] = new[] { Math.Round(axis.Transform(axis.Lo), 9), Math.Round(axis.Transform(axis.Hi), 9) },   // log axes take log10 units
+            ["visible"] = visible,
+            ["zeroline"] = false,
+            ["showgrid"] = true,
+            ["gridcolor"] = Rgba.Grid.ToHex(),
+            ["linecolor"] = Rgba.Axis.ToHex(),
+            ["showline"] = true,
+            ["mirror"] = true,
+            ["ticks"] = "outside",
+        };
+        if (label is not null) result["title"] = new { text = label };
+        if (scaleAnchor is not null)
+        {
+            result["scaleanchor"] = scaleAnchor;
+            result["scaleratio"] = 1;
         }
-        json.WriteEndObject();
+        return result;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SP = ScottPlot;
 
 namespace CourseKit.Charts;
 
@@ -16,30 +16,30 @@ internal sealed class ScatterTrace(string name, double[] x, double[] y, Rgba col
         return new Extent(x0, x1, y0, y1, PadX: true, PadY: true);
     }
 
-    internal override void Draw(Scene scene, PlotFrame frame)
+    internal override IEnumerable<Plotly.NET.Trace> ToPlotly(TraceStyle style) =>
+    [
+        PlotlyTrace("scatter",
+            ("mode", "markers"),
+            ("name", name),
+            ("showlegend", name.Length > 0),
+            ("x", Numbers(x)),
+            ("y", Numbers(y)),
+            ("marker", new { color = color.ToHex(), size = markerSize, opacity = Math.Round(color.A / 255.0, 3) })),
+    ];
+
+    internal override void AddTo(SP.Plot plot, TraceStyle style)
     {
-        for (var i = 0; i < x.Length; i++)
+        var markers = plot.Add.Markers(x, y.Select(style.Y).ToArray(), SP.MarkerShape.FilledCircle, (float)markerSize, ToScottPlot(color));
+        markers.MarkerLineWidth = 0;
+    }
+
+    internal override IEnumerable<SP.LegendItem> LegendItems(TraceStyle style) =>
+        name.Length == 0 ? [] :
+        [new SP.LegendItem
         {
-            double px = frame.PixelX(x[i]), py = frame.PixelY(y[i]);
-            if (double.IsFinite(px) && double.IsFinite(py)) scene.Add(new CircleShape(px, py, markerSize / 2, color));
-        }
-    }
-
-    internal override void WritePlotly(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", "scatter");
-        json.WriteString("mode", "markers");
-        json.WriteString("name", name);
-        WriteNumbers(json, "x", x);
-        WriteNumbers(json, "y", y);
-        json.WriteStartObject("marker");
-        json.WriteString("color", color.ToHex());
-        json.WriteNumber("size", markerSize);
-        if (color.A < 255) json.WriteNumber("opacity", Math.Round(color.A / 255.0, 3));
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    internal override IEnumerable<LegendEntry> Legend => [new(name, color with { A = 255 }, LegendSymbol.Marker)];
+            LabelText = name,
+            MarkerShape = SP.MarkerShape.FilledCircle,
+            MarkerFillColor = ToScottPlot(color with { A = 255 }),
+            MarkerSize = (float)Math.Max(markerSize, 7),
+        }];
 }

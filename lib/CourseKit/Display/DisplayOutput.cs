@@ -21,6 +21,9 @@ public sealed class DisplayOutput : IRichDisplay
     public const string Svg = "image/svg+xml";
     public const string Json = "application/json";
 
+    /// <summary>A plotly.js figure <c>{"data", "layout"}</c>; Jupyter front ends with a plotly renderer draw it (JSON text here, a JSON object in nbformat).</summary>
+    public const string PlotlyJson = "application/vnd.plotly.v1+json";
+
     private readonly Dictionary<string, string> data;
 
     /// <summary>A bundle holding only <c>text/plain</c>.</summary>

@@ -13,7 +13,7 @@ namespace CourseKit.Display;
 internal sealed class RichDisplayFormatterSource
 {
     /// <summary>The MIME types the formatters produce, richest first.</summary>
-    public static readonly string[] MimeTypes = [DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.Svg, DisplayOutput.PlainText];
+    public static readonly string[] MimeTypes = [DisplayOutput.PlotlyJson, DisplayOutput.Html, DisplayOutput.Png, DisplayOutput.Svg, DisplayOutput.PlainText];
 
     public IEnumerable<object> CreateTypeFormatters() => MimeTypes.Select(m => new RichDisplayFormatter(m));
 }

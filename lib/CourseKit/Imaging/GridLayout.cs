@@ -2,12 +2,16 @@ namespace CourseKit.Imaging;
 
 /// <summary>
 /// Places equally sized images in a grid: padding between and around them, an optional white
-/// margin with row labels on the left and column labels on top, drawn with <see cref="BitmapFont"/>.
+/// margin with row labels on the left and column labels on top, in a real font (<see cref="LabelText"/>).
 /// </summary>
 internal static class GridLayout
 {
     private static ReadOnlySpan<byte> White => [255, 255, 255, 255];
-    private static ReadOnlySpan<byte> Ink => [20, 20, 20, 255];
+    /// <summary>Label size in pixels next to images at least <see cref="Images.MinDisplaySize"/> tall; 10 next to smaller ones.</summary>
+    private const float LabelSize = 13;
+
+    /// <summary>Column labels shrink down to this size to fit their column before they are cut.</summary>
+    private const float MinLabelSize = 8;
 
     public static Image Compose(IReadOnlyList<Image> images, int columns, int padding, byte padGray,
         string[]? rowLabels, string[]? columnLabels, int scale)
@@ -30,10 +34,12 @@ internal static class GridLayout
 
         var k = scale == 0 ? AutoScale(h) : scale;
         int cellW = w * k, cellH = h * k;
-        var fontScale = cellH >= Images.MinDisplaySize ? 2 : 1;
-        var gap = 2 * fontScale;
-        var top = columnLabels is null ? 0 : BitmapFont.GlyphHeight * fontScale + 2 * gap;
-        var left = rowLabels is null ? 0 : rowLabels.Max(l => BitmapFont.MeasureWidth(l, fontScale)) + 2 * gap;
+        var size = cellH >= Images.MinDisplaySize ? LabelSize : 10f;
+        var gap = (int)Math.Ceiling(size / 5);
+        var columnSizes = columnLabels?.Select(l => LabelText.FittingSize(l, cellW + padding - 2, size, MinLabelSize)).ToArray();
+        var lineHeight = (int)Math.Ceiling(LabelText.LineHeight(size));
+        var top = columnLabels is null ? 0 : lineHeight + 2 * gap;
+        var left = rowLabels is null ? 0 : (int)Math.Ceiling(rowLabels.Max(l => LabelText.Width(l, size))) + 2 * gap;
         var gridW = cols * cellW + (cols + 1) * padding;
         var gridH = rows * cellH + (rows + 1) * padding;
         var channels = images.Max(im => im.Channels);
@@ -46,18 +52,15 @@ internal static class GridLayout
             int col = i % cols, row = i / cols;
             canvas.Paste(k == 1 ? images[i] : images[i].Upscale(k), CellX(left, col, cellW, padding), CellY(top, row, cellH, padding));
         }
+        var labels = new List<(string, float, float, float, bool)>();
         for (var col = 0; col < (columnLabels?.Length ?? 0); col++)
         {
-            var text = Fit(columnLabels![col], cellW + padding, fontScale);
-            var x = CellX(left, col, cellW, padding) + (cellW - BitmapFont.MeasureWidth(text, fontScale)) / 2;
-            BitmapFont.Draw(canvas, text, x, gap, Ink, fontScale);
+            var text = Fit(columnLabels![col], cellW + padding - 2, columnSizes![col]);
+            labels.Add((text, CellX(left, col, cellW, padding) + cellW / 2f, gap, columnSizes[col], true));
         }
         for (var row = 0; row < (rowLabels?.Length ?? 0); row++)
-        {
-            var y = CellY(top, row, cellH, padding) + (cellH - BitmapFont.GlyphHeight * fontScale) / 2;
-            BitmapFont.Draw(canvas, rowLabels![row], gap, y, Ink, fontScale);
-        }
-        return canvas;
+            labels.Add((rowLabels![row], gap, CellY(top, row, cellH, padding) + (cellH - lineHeight) / 2f, size, false));
+        return labels.Count == 0 ? canvas : LabelText.Draw(canvas, labels);
     }
 
     /// <summary>The smallest integer factor that makes <paramref name="height"/> at least <see cref="Images.MinDisplaySize"/>.</summary>
@@ -67,10 +70,12 @@ internal static class GridLayout
 
     private static int CellY(int top, int row, int cellH, int padding) => top + padding + row * (cellH + padding);
 
-    /// <summary>The label cut to the characters that fit in <paramref name="width"/> pixels.</summary>
-    private static string Fit(string text, int width, int fontScale)
+    /// <summary>The label, cut and ended with an ellipsis when even at its smallest size it is wider than <paramref name="width"/> pixels.</summary>
+    private static string Fit(string text, float width, float size)
     {
-        var n = Math.Max(1, (width + BitmapFont.Advance * fontScale - BitmapFont.GlyphWidth * fontScale) / (BitmapFont.Advance * fontScale));
-        return text.Length <= n ? text : text[..n];
+        if (LabelText.Width(text, size) <= width) return text;
+        for (var n = text.Length - 1; n > 0; n--)
+            if (LabelText.Width(text[..n] + "…", size) <= width) return text[..n] + "…";
+        return text[..1];
     }
 }

@@ -30,7 +30,7 @@ public sealed class BlindSpotTests
     public void GatedPixelCnnSeesTheWholeRowAboveWithinItsReach()
     {
         manual_seed(5);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 5 }).to(float64);
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 5 }).to(float64);
         using var field = ReceptiveField.Of(model, Side, Side, Row, Column);          // (28, 28)
         for (var c = Column - 8; c <= Column + 8; c++)
             Assert.True(field[Row - 1, c].item<double>() > 0, $"Gated PixelCNN should see ({Row - 1}, {c})");
@@ -45,7 +45,7 @@ public sealed class BlindSpotTests
         // Earlier pixels within the Gated model's reach (rows 14-8..13, columns 6..22) that each model misses.
         manual_seed(6);
         using var pixel = new PixelCnn(new PixelCnnSettings { Channels = 8, Layers = 5 }).to(float64);
-        using var gated = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 5 }).to(float64);
+        using var gated = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 5 }).to(float64);
         using var a = ReceptiveField.Of(pixel, Side, Side, Row, Column);
         using var b = ReceptiveField.Of(gated, Side, Side, Row, Column);
         int missedByPixel = 0, missedByGated = 0;

@@ -33,7 +33,7 @@ public sealed class CausalityTests
     public void GatedPixelCnnLogitsDependOnlyOnEarlierPixels()
     {
         manual_seed(3);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 3 }).to(float64);
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 3 }).to(float64);
         CheckEveryPosition(model);
     }
 
@@ -41,7 +41,7 @@ public sealed class CausalityTests
     public void ConditionalGatedPixelCnnLogitsDependOnlyOnEarlierPixels()
     {
         manual_seed(4);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 3, Classes = 10 }).to(float64);
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 3, Classes = 10 }).to(float64);
         using var given = model.Given(tensor(new long[] { 7 }));             // the class bias is the same at every pixel
         CheckEveryPosition(given);
     }

@@ -15,7 +15,7 @@ public sealed class ChartPlotlyTests
         var fig = Parse(Chart.Line(new Series("train", [3.0, 2, 1.5]), new Series("valid", [3.5, 2.5, 2])) with { Title = "loss", LogY = true });
         var data = fig.GetProperty("data").EnumerateArray().ToArray();
         Assert.Equal(["scatter", "scatter"], Types(fig));
-        Assert.All(data, t => Assert.Equal("lines", t.GetProperty("mode").GetString()));
+        Assert.All(data, t => Assert.Equal("lines+markers", t.GetProperty("mode").GetString()));   // a short sweep gets markers
         Assert.Equal(["train", "valid"], data.Select(t => t.GetProperty("name").GetString()));
         Assert.Equal([0.0, 1, 2], data[0].GetProperty("x").EnumerateArray().Select(v => v.GetDouble()));
         var layout = fig.GetProperty("layout");
@@ -23,6 +23,33 @@ public sealed class ChartPlotlyTests
         Assert.Equal("log", layout.GetProperty("yaxis").GetProperty("type").GetString());
         var range = layout.GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.True(range[0] < Math.Log10(1.5) && range[1] > Math.Log10(3.5), "log-axis range is in log10 units around the data");
+    }
+
+    [Fact]
+    public void LongSeriesAreLinesWithoutMarkersUnlessAsked()
+    {
+        var series = new Series("loss", Enumerable.Range(0, 100).Select(i => 1.0 / (i + 1)).ToArray());
+        Assert.Equal("lines", Parse(Chart.Line(series)).GetProperty("data")[0].GetProperty("mode").GetString());
+        Assert.Equal("lines+markers", Parse(Chart.Line(series) with { Markers = true }).GetProperty("data")[0].GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public void PointsAndDensitiesHaveEqualAxisUnits()
+    {
+        using var scope = NewDisposeScope();
+        var yaxis = Parse(Chart.Scatter(("data", zeros(3, 2)))).GetProperty("layout").GetProperty("yaxis");
+        Assert.Equal("x", yaxis.GetProperty("scaleanchor").GetString());
+        Assert.Equal(1, yaxis.GetProperty("scaleratio").GetDouble());
+        Assert.False(Parse(Chart.Line(new Series("a", [1.0, 2]))).GetProperty("layout").GetProperty("yaxis").TryGetProperty("scaleanchor", out _));
+    }
+
+    [Fact]
+    public void TheFigureIsAPlotlyNetChart()
+    {
+        var chart = Chart.Line(new Series("a", [1.0, 2])) with { Title = "t" };
+        var figure = chart.ToGenericChart();
+        Assert.Equal(chart.ToPlotlyJson(), Plotly.NET.GenericChart.toFigureJson(figure));
+        Assert.Equal("t", Parse(chart).GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]

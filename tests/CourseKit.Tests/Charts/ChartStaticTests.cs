@@ -11,57 +11,37 @@ public sealed class ChartStaticTests
     private static Chart TwoLines() =>
         Chart.Line(new Series("train", [5.0, 3, 2, 1.5, 1.2]), new Series("valid", [5.5, 4, 3, 2.5, 2.4])) with { Title = "loss", YLabel = "nats" };
 
+    private static List<string> SvgTexts(Chart chart) =>
+        XDocument.Parse(chart.ToSvg()).Descendants(Svg + "text").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToList();
+
     [Fact]
-    public void SvgIsWellFormedWithOnePolylinePerSeriesPlusAxes()
+    public void SvgIsWellFormedWithTitleAxisLabelsAndLegendAsText()
     {
-        var doc = XDocument.Parse(TwoLines().ToSvg());
-        Assert.Equal(Svg + "svg", doc.Root!.Name);
-        var colours = doc.Descendants(Svg + "polyline").Select(p => (string)p.Attribute("stroke")!).ToList();
-        Assert.Equal(2, colours.Count(c => c == Palette.Series(0).ToHex()));   // the series and its legend sample
-        Assert.Equal(2, colours.Count(c => c == Palette.Series(1).ToHex()));
-        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "loss");
-        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "valid");
+        var texts = SvgTexts(TwoLines());
+        Assert.Contains("loss", texts);
+        Assert.Contains("nats", texts);
+        Assert.Contains("step", texts);
+        Assert.Contains("train", texts);
+        Assert.Contains("valid", texts);
     }
 
     [Fact]
-    public void ScatterSvgHasOneCirclePerPointAndLegendEntry()
+    public void LogAxisIsLabelledAtOneTwoAndFiveTimesPowersOfTen()
     {
-        using var scope = NewDisposeScope();
-        manual_seed(0);
-        var chart = Chart.Scatter(("data", randn(30, 2)), ("model", randn(20, 2)));
-        var doc = XDocument.Parse(chart.ToSvg());
-        Assert.Equal(30 + 20 + 2, doc.Descendants(Svg + "circle").Count());
-    }
-
-    [Fact]
-    public void HistogramSvgHasOneBarPerNonEmptyBin()
-    {
-        var chart = Chart.Histogram([0.0, 0.1, 1, 2.9, 3], bins: 3) with { ShowLegend = false };
-        var doc = XDocument.Parse(chart.ToSvg());
-        var bars = doc.Descendants(Svg + "rect").Where(r => (string)r.Attribute("fill")! == Palette.Series(0).ToHex()).ToList();
-        Assert.Equal(3, bars.Count);
-        var heights = bars.Select(b => double.Parse((string)b.Attribute("height")!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(heights[0], heights[2], 1);   // 2 values in [0, 1) and 2 in [2, 3]
-        Assert.Equal(heights[0] / 2, heights[1], 1);
-    }
-
-    [Fact]
-    public void HeatmapSvgEmbedsTheCellsAndDrawsContours()
-    {
-        using var scope = NewDisposeScope();
-        var g = linspace(-2, 2, 21);
-        var z = -(g.reshape(21, 1).pow(2) + g.reshape(1, 21).pow(2));   // (21, 21) log-density up to a constant
-        var doc = XDocument.Parse(Chart.Heatmap(z, (-2, 2), (-2, 2), contours: 5).ToSvg());
-        Assert.Equal(2, doc.Descendants(Svg + "image").Count());   // the cells and the colour bar
-        Assert.True(doc.Descendants(Svg + "path").Count() >= 3, "contour levels are drawn");
+        var (major, minor) = LogTicks.Values(0.04, 3);
+        Assert.Equal([0.05, 0.1, 0.2, 0.5, 1, 2], major.Select(v => Math.Round(v, 9)));
+        Assert.Contains(0.3, minor.Select(v => Math.Round(v, 9)));
+        Assert.Equal([1.0, 10, 100, 1000, 10000, 100000], LogTicks.Values(1, 1e5).Major.Select(v => Math.Round(v, 6)));
+        var texts = SvgTexts(Chart.Line(new Series("loss", [4.0, 2, 1, 0.5, 0.2, 0.1, 0.05])) with { LogY = true });
+        Assert.True(texts.Count(t => t is "0.1" or "0.2" or "0.5" or "1" or "2") >= 4, "the log axis shows more than two labelled ticks: " + string.Join(" ", texts));
     }
 
     [Fact]
     public void RasterLineChartShowsTheSeriesColourInThePlotArea()
     {
         var chart = Chart.Line(new Series("loss", [4.0, 3, 2.5, 2, 1.8, 1.7])) with { ShowLegend = false };
-        var image = Image.FromPng(chart.ToPng(pixelRatio: 1));
-        Assert.Equal((chart.Width, chart.Height, 3), (image.Width, image.Height, image.Channels));
+        var image = Image.FromPng(chart.ToPng(pixelRatio: 1)).ConvertTo(3);
+        Assert.Equal((chart.Width, chart.Height), (image.Width, image.Height));
         var blue = Palette.Series(0);
         int hits = 0, inked = 0;
         for (var y = 40; y < chart.Height - 60; y++)
@@ -79,7 +59,7 @@ public sealed class ChartStaticTests
     public void PixelRatioScalesThePng()
     {
         var chart = TwoLines() with { Width = 300, Height = 200 };
-        var image = chart.ToImage(pixelRatio: 2);
+        var image = Image.FromPng(chart.ToPng(pixelRatio: 2));
         Assert.Equal((600, 400), (image.Width, image.Height));
     }
 

@@ -118,7 +118,7 @@ public sealed class ConditionalModelTests
     public void ConditionalPixelCnnShapesLabelsAndUnchangedUnconditionalModel()
     {
         manual_seed(16);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 2, Classes = 10 });
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 2, Classes = 10 });
         using var scope = NewDisposeScope();
         var x = bernoulli(full([10, 1, 12, 12], 0.5));
         var logits = model.forward(x, arange(10));                            // (10, 1, 12, 12)
@@ -133,16 +133,26 @@ public sealed class ConditionalModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Given(tensor(new long[] { 10 })));
         Assert.Equal(2 * 3, model.named_parameters().Count(p => p.name.Contains("_class", StringComparison.Ordinal)));
 
-        using var unconditional = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 2 });
+        using var unconditional = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 2 });
         Assert.DoesNotContain(unconditional.named_parameters(), p => p.name.Contains("_class", StringComparison.Ordinal));
         Assert.Throws<InvalidOperationException>(() => unconditional.forward(x, arange(10)));
+    }
+
+    [Fact]
+    public void SharedSettingsValidateClassesAndPlainPixelCnnRejectsThem()
+    {
+        Assert.Throws<ArgumentException>(() => new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 1, Classes = -1 }));
+        var error = Assert.Throws<ArgumentException>(() => new PixelCnn(new PixelCnnSettings { Channels = 8, Layers = 1, Classes = 10 }));
+        Assert.Contains("GatedPixelCnn", error.Message, StringComparison.Ordinal);
+        using var plain = new PixelCnn(new PixelCnnSettings { Channels = 8, Layers = 1 });
+        Assert.Equal(0, plain.Settings.Classes);
     }
 
     [Fact]
     public void ConditionalPixelCnnTrainsAndSamplesPerLabel()
     {
         manual_seed(17);
-        using var model = new GatedPixelCnn(new GatedPixelCnnSettings { Channels = 8, Layers = 1, Classes = 3 });
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 1, Classes = 3 });
         var optimizer = optim.Adam(model.parameters(), lr: 1e-2);
         using var scope = NewDisposeScope();
         // Class 0: all pixels off; class 1: all on; class 2: a checkerboard. One step must lower the NLL.

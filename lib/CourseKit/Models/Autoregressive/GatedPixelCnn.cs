@@ -11,7 +11,10 @@ namespace CourseKit.Models;
 /// x (B, 1, H, W) -> v, h = x, x -> GatedLayer A k1 -> [GatedLayer B k] x Layers
 ///                -> h -> ReLU -> Conv 1x1 -> ReLU -> Conv 1x1 -> logits (B, 1, H, W)
 /// </code>
-/// With <see cref="GatedPixelCnnSettings.Classes"/> K &gt; 0 the model is class-conditional,
+/// Sizes (<see cref="PixelCnnSettings"/>, shared with <see cref="PixelCnn"/>): the first gated layer has a
+/// 7 x 7 reach like PixelCNN's first layer, the rest 3 x 3 (section 2.2, figure 2); the paper's models
+/// are far larger than the defaults here (20 layers of 384 maps on CIFAR-10).
+/// With <see cref="PixelCnnSettings.Classes"/> K &gt; 0 the model is class-conditional,
 /// p(x | y) = Π_i p(x_i | x_&lt;i, y) (section 2.3): every gated layer adds a learned per-class bias
 /// inside its gates. Call <see cref="forward(Tensor, Tensor)"/> with the labels, or fix them with
 /// <see cref="Given"/> to get an <see cref="AutoregressiveModel"/> that the sampler, the likelihood
@@ -21,9 +24,9 @@ namespace CourseKit.Models;
 /// </summary>
 public sealed class GatedPixelCnn : AutoregressiveModel
 {
-    public GatedPixelCnn(GatedPixelCnnSettings? settings = null)
+    public GatedPixelCnn(PixelCnnSettings? settings = null)
     {
-        Settings = settings ?? new GatedPixelCnnSettings();
+        Settings = settings ?? new PixelCnnSettings();
         Settings.Validate();
         var (c, k) = (Settings.Channels, Settings.Classes);
         layers = nn.ModuleList(
@@ -34,12 +37,12 @@ public sealed class GatedPixelCnn : AutoregressiveModel
         RegisterComponents();
     }
 
-    public GatedPixelCnnSettings Settings { get; }
+    public PixelCnnSettings Settings { get; }
     public Modules.ModuleList<GatedLayer> layers { get; }
     public nn.Module<Tensor, Tensor> output_hidden { get; }
     public nn.Module<Tensor, Tensor> output { get; }
 
-    /// <summary>Whether the model takes a class label (<see cref="GatedPixelCnnSettings.Classes"/> &gt; 0).</summary>
+    /// <summary>Whether the model takes a class label (<see cref="PixelCnnSettings.Classes"/> &gt; 0).</summary>
     public bool Conditional => Settings.Classes > 0;
 
     /// <summary>Logits ℓ (B, 1, H, W) of p(x_ij = 1 | pixels before (i, j)) for binary images x (B, 1, H, W); unconditional models only.</summary>

@@ -13,6 +13,9 @@ namespace CourseKit.Models;
 /// Stacked raster masks leave a blind spot: pixels above and to the right of the predicted pixel that
 /// no path through the stack reaches, however deep it is (van den Oord et al. 2016, "Conditional Image
 /// Generation with PixelCNN Decoders", figure 1); <see cref="GatedPixelCnn"/> removes it.
+/// Sizes (<see cref="PixelCnnSettings"/>): the paper's MNIST model (table 4) has h = 128 maps and 15
+/// type-B layers after a 7 x 7 type-A layer; the defaults here are 32 maps and 5 layers, and the
+/// notebook uses 16, so that it trains on a laptop CPU.
 /// Parameter names: <c>input_conv.*</c>, <c>hidden.{i}.*</c>, <c>output_hidden.*</c>, <c>output.*</c>.
 /// </summary>
 public sealed class PixelCnn : AutoregressiveModel
@@ -21,6 +24,8 @@ public sealed class PixelCnn : AutoregressiveModel
     {
         Settings = settings ?? new PixelCnnSettings();
         Settings.Validate();
+        if (Settings.Classes != 0)
+            throw new ArgumentException($"{nameof(PixelCnn)} is unconditional: {nameof(PixelCnnSettings)}.Classes must be 0, got {Settings.Classes}; use {nameof(GatedPixelCnn)} for a class-conditional model");
         var h = Settings.Channels;
         input_conv = MaskedConv2d.Raster(1, h, Settings.FirstKernelSize, MaskType.A);
         hidden = nn.ModuleList(Enumerable.Range(0, Settings.Layers)
