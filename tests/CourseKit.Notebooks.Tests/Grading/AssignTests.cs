@@ -35,6 +35,10 @@ public sealed class AssignTests
         "return t == 0 ? mean : mean + Math.Sqrt(b) * z;",
         "var t = tensor(new long[] { 0, 19, 7, 7, 12 });",
         "foreach (var step in new[] { 7, 3, 0 })",
+        "var bias = y.matmul(V).unsqueeze(2).unsqueeze(3);",
+        "return adversarial + 100 * l1;",
+        "a class that no example has must get no gradient in V",
+        "(d.neg().exp() + 1).log().mean()",
     ];
 
     private static (int Code, string Output, string Error) Assign(params string[] args)
@@ -81,6 +85,7 @@ public sealed class AssignTests
         Assert.Contains("01_density_estimation.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
         Assert.Contains("02_autoregressive_models.ipynb: 3 solution region(s), 2 hidden test region(s)", output);
         Assert.Contains("04_generative_adversarial_networks.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
+        Assert.Contains("05_conditional_models.ipynb: 2 solution region(s), 2 hidden test region(s)", output);
         Assert.Contains("06_diffusion_models.ipynb: 3 solution region(s), 3 hidden test region(s)", output);
     }
 
@@ -89,6 +94,7 @@ public sealed class AssignTests
     [InlineData("02_autoregressive_models.ipynb", 2)]
     [InlineData("03_variational_autoencoders.ipynb", 3)]
     [InlineData("04_generative_adversarial_networks.ipynb", 3)]
+    [InlineData("05_conditional_models.ipynb", 2)]
     [InlineData("06_diffusion_models.ipynb", 3)]
     public void CourseNotebooksHaveGradedExercisesWithRulesAndChecksums(string notebook, int exercises)
     {

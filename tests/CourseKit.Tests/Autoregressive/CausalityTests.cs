@@ -37,6 +37,15 @@ public sealed class CausalityTests
         CheckEveryPosition(model);
     }
 
+    [Fact]
+    public void ConditionalGatedPixelCnnLogitsDependOnlyOnEarlierPixels()
+    {
+        manual_seed(4);
+        using var model = new GatedPixelCnn(new PixelCnnSettings { Channels = 8, Layers = 3, Classes = 10 }).to(float64);
+        using var given = model.Given(tensor(new long[] { 7 }));             // the class bias is the same at every pixel
+        CheckEveryPosition(given);
+    }
+
     /// <summary>
     /// For all 784 output pixels (in chunks of one image row each): R_p(q) = 0 for q &gt;= p; with
     /// <paramref name="neighboursSeen"/> (the convolutional models) also R_p &gt; 0 at the left neighbour

@@ -24,6 +24,8 @@ public sealed class PixelCnn : AutoregressiveModel
     {
         Settings = settings ?? new PixelCnnSettings();
         Settings.Validate();
+        if (Settings.Classes != 0)
+            throw new ArgumentException($"{nameof(PixelCnn)} is unconditional: {nameof(PixelCnnSettings)}.Classes must be 0, got {Settings.Classes}; use {nameof(GatedPixelCnn)} for a class-conditional model");
         var h = Settings.Channels;
         input_conv = MaskedConv2d.Raster(1, h, Settings.FirstKernelSize, MaskType.A);
         hidden = nn.ModuleList(Enumerable.Range(0, Settings.Layers)

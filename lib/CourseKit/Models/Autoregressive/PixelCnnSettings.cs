@@ -21,9 +21,19 @@ public sealed record PixelCnnSettings
     /// <summary>Kernel size of the type-B layers: 3 (PixelCNN paper, table 4).</summary>
     public long KernelSize { get; init; } = 3;
 
+    /// <summary>
+    /// K, the number of classes the model is conditioned on: 0 for an unconditional model (the default),
+    /// 10 for MNIST digits. Used by <see cref="GatedPixelCnn"/> only, whose gated layers then add a learned
+    /// bias per class inside their gates (van den Oord et al. 2016, section 2.3, equation 4);
+    /// <see cref="PixelCnn"/> has no conditional form and rejects K &gt; 0.
+    /// </summary>
+    public long Classes { get; init; }
+
     public void Validate()
     {
         if (Channels < 1 || Layers < 0)
             throw new ArgumentException($"{nameof(PixelCnnSettings)}: Channels must be at least 1 and Layers at least 0, got {Channels} and {Layers}");
+        if (Classes < 0)
+            throw new ArgumentException($"{nameof(PixelCnnSettings)}: Classes must be 0 (unconditional) or positive, got {Classes}");
     }
 }

@@ -54,7 +54,7 @@ public sealed record DcganSettings
             nn.BatchNorm2d(2 * c), nn.ReLU(),
             nn.ConvTranspose2d(2 * c, c, 4, stride: 2, padding: 1), nn.BatchNorm2d(c), nn.ReLU(),   // (B, c, H/2, W/2)
             nn.ConvTranspose2d(c, Channels, 4, stride: 2, padding: 1), nn.Tanh());                   // (B, C, H, W)
-        Initialize(net);
+        Initialize(net, InitStd);
         return new Generator(net, LatentSize);
     }
 
@@ -68,12 +68,12 @@ public sealed record DcganSettings
             nn.Conv2d(c, 2 * c, 4, stride: 2, padding: 1),                                           // (B, 2c, H/4, W/4)
             DiscriminatorBatchNorm ? nn.BatchNorm2d(2 * c) : nn.Identity(), nn.LeakyReLU(0.2),
             nn.Flatten(), nn.Linear(Bottleneck, 1));                                                 // (B, 1)
-        Initialize(net);
+        Initialize(net, InitStd);
         return net;
     }
 
-    /// <summary>Radford et al. 2016's initialisation: weights N(0, InitStd), batch-norm scales N(1, InitStd), biases 0.</summary>
-    private void Initialize(nn.Module net)
+    /// <summary>Radford et al. 2016's initialisation: weights N(0, std), batch-norm scales N(1, std), biases 0.</summary>
+    internal static void Initialize(nn.Module net, double std)
     {
         using var noGrad = no_grad();
         foreach (var m in net.modules())
@@ -81,15 +81,15 @@ public sealed record DcganSettings
             switch (m)
             {
                 case ConvLayer conv:
-                    nn.init.normal_(conv.weight, 0, InitStd);
+                    nn.init.normal_(conv.weight, 0, std);
                     if (conv.bias is not null) nn.init.zeros_(conv.bias);
                     break;
                 case Linear linear:
-                    nn.init.normal_(linear.weight, 0, InitStd);
+                    nn.init.normal_(linear.weight, 0, std);
                     if (linear.bias is not null) nn.init.zeros_(linear.bias);
                     break;
                 case BatchNorm { weight: { } scale, bias: { } shift }:
-                    nn.init.normal_(scale, 1, InitStd);
+                    nn.init.normal_(scale, 1, std);
                     nn.init.zeros_(shift);
                     break;
             }
