@@ -13,11 +13,12 @@
 #   - python3-nbclient, python3-jupyter-kernel-test
 #                           a real Jupyter client and the kernel conformance suite, for the kernel's tests
 #   - chromium              headless browser, for the screenshot test of the notebook pages
+#   - iproute2, util-linux  `ip` and `unshare`: the grader's network namespace (loopback only)
 # The .NET SDK (8.0 or later) must already be installed.
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp g++ python3-torch python3-scipy fonts-dejavu-core python3-nbformat python3-jsonschema python3-nbclient
-          python3-jupyter-kernel-test chromium)
+          python3-jupyter-kernel-test chromium iproute2 util-linux)
 # node and npm: Debian's packages unless a Node.js with npm is already installed (e.g. from NodeSource).
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using CourseKit.Notebooks.Execution;
 using CourseKit.Notebooks.Grading;
 
 namespace CourseKit.Notebooks.Cli;
@@ -9,13 +10,16 @@ namespace CourseKit.Notebooks.Cli;
 public static class GradeCommand
 {
     public const string Usage = """
-        usage: coursekit-notebooks grade SUBMISSIONS --assignment INSTRUCTOR.ipynb --out DIR [--one] [--jobs N] [--test-timeout S] [--memory-limit GB]
+        usage: coursekit-notebooks grade SUBMISSIONS --assignment INSTRUCTOR.ipynb --out DIR [--one] [--jobs N] [--test-timeout S] [--memory-limit GB] [--network allow]
 
         Grades each submission in SUBMISSIONS (a folder of NAME.ipynb files or of one folder per student;
         with --one, SUBMISSIONS itself is one submission) against the instructor notebook (from `assign`),
         each in a kernel process of its own, N at a time (default: the number of cores). Every solution,
         check and test cell runs under the wall-time limit S (default 20 s, or the cell's own) and the
         memory limit (default 3 GB); one that hangs or kills its kernel costs that test only.
+        On Linux the grader and its kernels run in a network namespace of their own with loopback only, so no
+        submission reaches the network; where the OS refuses one (user namespaces disabled, as in a default Docker
+        container) grading goes on with the network and says why. --network allow skips the namespace.
         Writes DIR/STUDENT/results.json (Gradescope's format), DIR/STUDENT/feedback.html and DIR/gradebook.csv,
         and prints each submission's score and time and the class's total time.
         Exits 0 when every submission was graded, 2 on a usage error or an unusable assignment.
@@ -25,6 +29,7 @@ public static class GradeCommand
     {
         string? submissions = null, assignment = null, outDir = null;
         var single = false;
+        var isolate = true;
         var options = new GradeOptions();
         GradingPlan plan;
         IReadOnlyList<Submission> found;
@@ -41,6 +46,9 @@ public static class GradeCommand
                     case "--assignment": assignment = Value(); break;
                     case "--out": outDir = Value(); break;
                     case "--one": single = true; break;
+                    case "--network":
+                        isolate = Value() is "allow" ? false : throw new ArgumentException($"--network takes 'allow' (the default is no network), got '{args[i]}'");
+                        break;
                     case "--jobs": options = options with { Jobs = (int)Positive("submissions") }; break;
                     case "--test-timeout": options = options with { TestTimeout = TimeSpan.FromSeconds(Positive("seconds")) }; break;
                     case "--memory-limit": options = options with { MemoryLimitBytes = (long)(Positive("gigabytes") * 1e9) }; break;
@@ -66,11 +74,37 @@ public static class GradeCommand
             return 2;
         }
 
+        if (isolate && !NetworkIsolation.IsInside)
+        {
+            if (NetworkIsolation.Unavailable() is not { } why) return RunIsolated(args, output, error);
+            output.WriteLine($"grade: the kernels keep the network: {why}");
+        }
+        if (NetworkIsolation.IsInside)
+            output.WriteLine("grade: no network: the grader and its kernels run in a network namespace with loopback only");
+
         outDir = Path.GetFullPath(outDir);
         Directory.CreateDirectory(outDir);
         output.WriteLine($"grade: {found.Count} submission(s) of {plan.Name} ({plan.Tests.Count} tests, {GradescopeResults.Number(plan.MaxScore)} points), {options.Jobs} at a time");
         GradeAll(found, plan, options, outDir, output);
         return 0;
+    }
+
+    /// <summary>This command again, with the same arguments, inside <see cref="NetworkIsolation"/>'s namespace; its output passed through.</summary>
+    private static int RunIsolated(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        using var grader = Process.Start(NetworkIsolation.Wrap(KernelProcess.DotnetHost(), [typeof(GradeCommand).Assembly.Location, "grade", .. args]))
+                           ?? throw new InvalidOperationException("could not start the isolated grader");
+        var errors = Task.Run(() => Pass(grader.StandardError, error));
+        Pass(grader.StandardOutput, output);
+        errors.Wait();
+        grader.WaitForExit();
+        return grader.ExitCode;
+    }
+
+    private static void Pass(StreamReader from, TextWriter to)
+    {
+        while (from.ReadLine() is { } line)
+            lock (to) to.WriteLine(line);
     }
 
     /// <summary>Grades <paramref name="submissions"/> in parallel, writes each one's results as it finishes and the gradebook at the end, and prints progress and timing.</summary>

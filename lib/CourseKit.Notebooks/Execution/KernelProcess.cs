@@ -154,7 +154,7 @@ internal sealed class KernelProcess : IDisposable
     };
 
     /// <summary>The <c>dotnet</c> host that runs this program, so the kernel runs on the same .NET.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     public void Dispose()

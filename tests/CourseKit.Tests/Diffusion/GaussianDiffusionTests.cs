@@ -128,6 +128,47 @@ public sealed class GaussianDiffusionTests
         }
     }
 
+    /// <summary>
+    /// Clipping x̂_0 changes nothing where the predicted clean image is already in [−1, 1], and otherwise steps towards
+    /// the posterior of the clipped x̂_0; the last step then returns clip(x̂_0) itself, inside the data's range.
+    /// </summary>
+    [Fact]
+    public void ClippingTheDenoisedImageKeepsStepsInsideTheDataRange()
+    {
+        manual_seed(9);
+        using var xt = randn([2, 1, 4, 4], float64);
+        using var z = randn([2, 1, 4, 4], float64);
+        NoisePredictor mild = (x, t) => PredictorOf(x, t, x.tanh() * 0.5);                    // x̂_0 = 0.5 tanh(x_t) ∈ (−0.5, 0.5)
+        NoisePredictor wild = (x, t) => PredictorOf(x, t, x * 3);                              // x̂_0 = 3 x_t, mostly outside [−1, 1]
+        foreach (var t in new[] { 0, 1, 300, 999 })
+        {
+            using var plain = Ddpm.PSample(mild, xt, t, z);
+            using var clipped = Ddpm.PSample(mild, xt, t, z, clipDenoised: true);
+            Assert.True(allclose(plain, clipped, rtol: 0, atol: 1e-9), $"PSample, x̂_0 in range, t = {t}");
+            using var plainDdim = Ddpm.DdimStep(mild, xt, t, t - 1, eta: 0.5, z);
+            using var clippedDdim = Ddpm.DdimStep(mild, xt, t, t - 1, eta: 0.5, z, clipDenoised: true);
+            Assert.True(allclose(plainDdim, clippedDdim, rtol: 0, atol: 1e-9), $"DdimStep, x̂_0 in range, t = {t}");
+
+            using var tt = full([2], t, int64);
+            using var x0 = (xt * 3).clamp(-1, 1);
+            using var expected = Ddpm.PosteriorMean(x0, xt, tt) + (t == 0 ? 0 : Math.Sqrt(Ddpm.Schedule.Beta[t])) * z;
+            using var step = Ddpm.PSample(wild, xt, t, z, clipDenoised: true);
+            Assert.True(allclose(step, expected, rtol: 0, atol: 1e-9), $"PSample, clipped x̂_0, t = {t}");
+        }
+        using var last = Ddpm.PSample(wild, xt, 0, clipDenoised: true);
+        using var lastDdim = Ddpm.DdimStep(wild, xt, 20, -1, clipDenoised: true);
+        using var range = (xt * 3).clamp(-1, 1);
+        Assert.True(allclose(last, range, rtol: 0, atol: 1e-9), "PSample at t = 0 returns clip(x̂_0)");
+        Assert.True(allclose(lastDdim, range, rtol: 0, atol: 1e-9), "DdimStep to the data returns clip(x̂_0)");
+    }
+
+    /// <summary>The ε under which the network's implied clean image at steps t is <paramref name="x0"/>: (x_t − √ᾱ_t x̂_0) / √(1 − ᾱ_t).</summary>
+    private static Tensor PredictorOf(Tensor xt, Tensor t, Tensor x0)
+    {
+        var alphaBar = tensor(t.ToArray<long>().Select(k => Ddpm.Schedule.AlphaBar[(int)k]).ToArray(), [t.shape[0], 1, 1, 1], float64);
+        return (xt - alphaBar.sqrt() * x0) / (1 - alphaBar).sqrt();
+    }
+
     [Fact]
     public void DdimVisitsEvenlySpacedStepsDownToZero()
     {

@@ -70,15 +70,6 @@ public sealed class ConditionalVae : nn.Module<Tensor, Tensor, VaeOutput>
         return (scope.MoveToOuter(fc_mu.call(h)), scope.MoveToOuter(fc_logvar.call(h)));   // (B, Z), (B, Z)
     }
 
-    /// <summary>z = μ + σ ⊙ ε, ε ~ N(0, I) (Kingma &amp; Welling 2014, section 2.4); (B, Z).</summary>
-    public static Tensor Reparameterize(Tensor mu, Tensor logvar)
-    {
-        ArgumentNullException.ThrowIfNull(mu);
-        ArgumentNullException.ThrowIfNull(logvar);
-        using var scope = NewDisposeScope();
-        return scope.MoveToOuter(mu + (logvar * 0.5).exp() * randn_like(mu));
-    }
-
     /// <summary>The decoder: z (B, Z) and labels (B) to the logits of p(x | z, y), (B, D).</summary>
     public Tensor Decode(Tensor z, Tensor labels)
     {
@@ -94,7 +85,7 @@ public sealed class ConditionalVae : nn.Module<Tensor, Tensor, VaeOutput>
     public override VaeOutput forward(Tensor x, Tensor labels)
     {
         var (mu, logvar) = Encode(x, labels);                                             // (B, Z) each
-        var z = Reparameterize(mu, logvar);                                               // (B, Z)
+        var z = Reparameterization.Sample(mu, logvar);                                    // (B, Z)
         using var logits = Decode(z, labels);                                             // (B, D)
         return new VaeOutput(logits.reshape(x.shape), mu, logvar, z);
     }

@@ -20,9 +20,12 @@ public sealed partial class GaussianDiffusion
     /// x_prev = √ᾱ_prev x̂_0 + √(1 − ᾱ_prev − σ²) ε_θ(x_t, t) + σ z, where x̂_0 = (x_t − √(1 − ᾱ_t) ε_θ) / √ᾱ_t and
     /// σ = η √((1 − ᾱ_prev) / (1 − ᾱ_t)) √(1 − ᾱ_t / ᾱ_prev) (eq. 16). η = 0 is deterministic (DDIM); η = 1 over
     /// all steps is DDPM with σ_t² = β̃_t. The step to the data (ᾱ_prev = 1) adds no noise for any η.
+    /// With <paramref name="clipDenoised"/>, x̂_0 is clipped to [−1, 1] and the ε of the direction term recomputed from
+    /// it, ε = (x_t − √ᾱ_t x̂_0) / √(1 − ᾱ_t), so that the step stays consistent with the clipped x̂_0.
     /// Runs without gradient; <paramref name="z"/> is drawn when needed and null.
     /// </summary>
-    public Tensor DdimStep(NoisePredictor epsilonModel, Tensor x_t, int t, int tPrev, double eta = 0, Tensor? z = null)
+    public Tensor DdimStep(NoisePredictor epsilonModel, Tensor x_t, int t, int tPrev, double eta = 0, Tensor? z = null,
+        bool clipDenoised = false)
     {
         ArgumentNullException.ThrowIfNull(epsilonModel);
         ArgumentNullException.ThrowIfNull(x_t);
@@ -38,6 +41,11 @@ public sealed partial class GaussianDiffusion
         var epsilon = epsilonModel(x_t, full([x_t.shape[0]], t, ScalarType.Int64, x_t.device));
         CheckSameShape(x_t, epsilon, "the noise predictor's output");
         var x0 = (x_t - Math.Sqrt(1 - alphaBar) * epsilon) / Math.Sqrt(alphaBar);   // x̂_0
+        if (clipDenoised)
+        {
+            x0 = x0.clamp(-1, 1);
+            epsilon = (x_t - Math.Sqrt(alphaBar) * x0) / Math.Sqrt(1 - alphaBar);
+        }
         var sigma = eta * Math.Sqrt((1 - alphaBarPrev) / (1 - alphaBar) * (1 - alphaBar / alphaBarPrev));
         var direction = Math.Sqrt(Math.Max(1 - alphaBarPrev - sigma * sigma, 0)) * epsilon;
         var xPrev = Math.Sqrt(alphaBarPrev) * x0 + direction;
@@ -48,10 +56,11 @@ public sealed partial class GaussianDiffusion
     /// <summary>
     /// DDIM sampling (Song et al. 2021) in <paramref name="steps"/> network evaluations instead of T:
     /// x_T ~ N(0, I), then <see cref="DdimStep"/> along <see cref="DdimTimesteps"/>. <paramref name="observe"/>
-    /// sees (t, x) after each step, t being the step reached (−1 for the data).
+    /// sees (t, x) after each step, t being the step reached (−1 for the data). <paramref name="clipDenoised"/>: see
+    /// <see cref="DdimStep"/>.
     /// </summary>
     public Tensor DdimSample(NoisePredictor epsilonModel, long[] shape, int steps, double eta = 0, Device? device = null,
-        Action<int, Tensor>? observe = null)
+        Action<int, Tensor>? observe = null, bool clipDenoised = false)
     {
         ArgumentNullException.ThrowIfNull(epsilonModel);
         ArgumentNullException.ThrowIfNull(shape);
@@ -60,7 +69,7 @@ public sealed partial class GaussianDiffusion
         for (var i = 0; i < timesteps.Length; i++)
         {
             var tPrev = i + 1 < timesteps.Length ? timesteps[i + 1] : -1;
-            var next = DdimStep(epsilonModel, x, timesteps[i], tPrev, eta);
+            var next = DdimStep(epsilonModel, x, timesteps[i], tPrev, eta, clipDenoised: clipDenoised);
             x.Dispose();
             x = next;
             observe?.Invoke(tPrev, x);

@@ -96,9 +96,11 @@ public sealed partial class GaussianDiffusion
     /// One reverse step, Algorithm 2 of Ho et al. 2020 (line 4):
     /// x_{t−1} = 1/√α_t · (x_t − β_t / √(1 − ᾱ_t) · ε_θ(x_t, t)) + σ_t z, z ~ N(0, I),
     /// and at the last step (t = 0 here, the paper's t = 1) z = 0: the mean is returned without noise.
-    /// Runs without gradient. <paramref name="z"/> is drawn when null.
+    /// With <paramref name="clipDenoised"/> the mean is the posterior mean μ̃_t(clip(x̂_0, −1, 1), x_t) (eq. 7) of the
+    /// clean image implied by ε_θ, clipped to the data's range, as in the authors' released sampler; without clipping
+    /// the two forms are equal. Runs without gradient. <paramref name="z"/> is drawn when null.
     /// </summary>
-    public Tensor PSample(NoisePredictor epsilonModel, Tensor x_t, int t, Tensor? z = null)
+    public Tensor PSample(NoisePredictor epsilonModel, Tensor x_t, int t, Tensor? z = null, bool clipDenoised = false)
     {
         ArgumentNullException.ThrowIfNull(epsilonModel);
         ArgumentNullException.ThrowIfNull(x_t);
@@ -109,7 +111,10 @@ public sealed partial class GaussianDiffusion
         var s = Schedule;
         var epsilon = epsilonModel(x_t, full([x_t.shape[0]], t, ScalarType.Int64, x_t.device));
         CheckSameShape(x_t, epsilon, "the noise predictor's output");
-        var mean = (x_t - s.Beta[t] / Math.Sqrt(1 - s.AlphaBar[t]) * epsilon) / Math.Sqrt(s.Alpha[t]);
+        var mean = clipDenoised
+            ? Math.Sqrt(s.AlphaBarPrev[t]) * s.Beta[t] / (1 - s.AlphaBar[t]) * DenoisedClipped(x_t, t, epsilon)
+              + Math.Sqrt(s.Alpha[t]) * (1 - s.AlphaBarPrev[t]) / (1 - s.AlphaBar[t]) * x_t
+            : (x_t - s.Beta[t] / Math.Sqrt(1 - s.AlphaBar[t]) * epsilon) / Math.Sqrt(s.Alpha[t]);
         if (t == 0)
             return mean.MoveToOuterDisposeScope();                           // the last step adds no noise
         var sigma = Math.Sqrt(ReverseVarianceAt(t));
@@ -120,22 +125,27 @@ public sealed partial class GaussianDiffusion
     /// Sampling, Algorithm 2 of Ho et al. 2020: x_T ~ N(0, I), then <see cref="PSample"/> for
     /// t = T − 1 … 0. Returns x_0 of <paramref name="shape"/> (B, C, H, W). <paramref name="observe"/>,
     /// when given, sees (t, x_t) after each step (e.g. to keep frames of an animation; the tensor is
-    /// disposed after the next step, so copy what you keep).
+    /// disposed after the next step, so copy what you keep). <paramref name="clipDenoised"/>: see <see cref="PSample"/>.
     /// </summary>
-    public Tensor Sample(NoisePredictor epsilonModel, long[] shape, Device? device = null, Action<int, Tensor>? observe = null)
+    public Tensor Sample(NoisePredictor epsilonModel, long[] shape, Device? device = null, Action<int, Tensor>? observe = null,
+        bool clipDenoised = false)
     {
         ArgumentNullException.ThrowIfNull(epsilonModel);
         ArgumentNullException.ThrowIfNull(shape);
         var x = randn(shape, device: device);                                 // x_T
         for (var t = Steps - 1; t >= 0; t--)
         {
-            var next = PSample(epsilonModel, x, t);
+            var next = PSample(epsilonModel, x, t, clipDenoised: clipDenoised);
             x.Dispose();
             x = next;
             observe?.Invoke(t, x);
         }
         return x;
     }
+
+    /// <summary>x̂_0 = (x_t − √(1 − ᾱ_t) ε) / √ᾱ_t clipped to the data's range [−1, 1], for one step t shared by the batch.</summary>
+    private Tensor DenoisedClipped(Tensor x_t, int t, Tensor epsilon) =>
+        ((x_t - Math.Sqrt(1 - Schedule.AlphaBar[t]) * epsilon) / Math.Sqrt(Schedule.AlphaBar[t])).clamp(-1, 1);
 
     /// <summary>σ_t² of the reverse step at t, by <see cref="Variance"/>.</summary>
     public double ReverseVarianceAt(int t) => Variance == ReverseVariance.Beta

@@ -43,29 +43,8 @@ public sealed class VariationalAutoencoder : AutoencoderBase<VaeOutput>
         return (fc_mu.call(h), fc_logvar.call(h));                           // (B, Z), (B, Z)
     }
 
-    /// <summary>
-    /// The reparameterization trick (Kingma &amp; Welling 2014, section 2.4): a sample of
-    /// N(μ, diag σ²) written as a differentiable function of μ and log σ² and of noise that does
-    /// not depend on them,
-    /// <code>
-    /// z = μ + σ ⊙ ε,   σ = exp(½ log σ²),   ε ~ N(0, I)
-    /// </code>
-    /// so gradients reach the encoder through μ and log σ². Shapes (B, Z) in, (B, Z) out.
-    /// </summary>
-    public Tensor Reparameterize(Tensor mu, Tensor logvar)
-    {
-        ArgumentNullException.ThrowIfNull(mu);
-        ArgumentNullException.ThrowIfNull(logvar);
-        if (!mu.shape.SequenceEqual(logvar.shape))
-            throw new ArgumentException(
-                $"{nameof(VariationalAutoencoder)}.{nameof(Reparameterize)}: mu and logvar must have the same shape, " +
-                $"got mu [{string.Join(", ", mu.shape)}] and logvar [{string.Join(", ", logvar.shape)}]");
-        using var halfLogvar = logvar.mul(0.5);
-        using var sigma = halfLogvar.exp();                                  // σ
-        using var epsilon = randn_like(mu);                                  // ε ~ N(0, I)
-        using var noise = sigma.mul(epsilon);                                // σ ⊙ ε
-        return mu.add(noise);                                                // z, (B, Z)
-    }
+    /// <summary>z = μ + σ ⊙ ε, ε ~ N(0, I): <see cref="Reparameterization.Sample"/>. Shapes (B, Z) in, (B, Z) out.</summary>
+    public Tensor Reparameterize(Tensor mu, Tensor logvar) => Reparameterization.Sample(mu, logvar);
 
     /// <summary>Encode, sample z with <see cref="Reparameterize"/>, decode; Recon has the shape of x.</summary>
     public override VaeOutput forward(Tensor x)
