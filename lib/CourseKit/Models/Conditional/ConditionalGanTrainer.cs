@@ -70,8 +70,7 @@ public sealed class ConditionalGanTrainer
         var lossG = GanLosses.GeneratorNonSaturating(scores);
         OptimizerG.zero_grad();
         lossG.backward();
-        var squares = generatorWeights.Select(w => w.grad).OfType<Tensor>().Select(g => g.square().sum()).ToArray();
-        var gradNorm = squares.Length == 0 ? 0 : stack(squares).sum().sqrt().item<float>();
+        var gradNorm = GradientNorm.Of(generatorWeights);
         OptimizerG.step();
         return new GanStepLog(Steps++, lossD, lossG.item<float>(), gradNorm, 0);
     }

@@ -82,7 +82,7 @@ public sealed class GanTrainer : IDisposable
         };
         OptimizerG.zero_grad();
         lossG.backward();
-        var gradNorm = GradNorm(generatorWeights);
+        var gradNorm = GradientNorm.Of(generatorWeights);
         OptimizerG.step();
         Ema?.update();
         return new GanStepLog(Steps++, lossD, lossG.item<float>(), gradNorm, penalty);
@@ -121,13 +121,6 @@ public sealed class GanTrainer : IDisposable
             using (no_grad())
                 foreach (var w in discriminatorWeights) w.clamp_(-Settings.Clip, Settings.Clip);
         return (loss.item<float>(), penalty, real.size(0));
-    }
-
-    private static double GradNorm(nn.Parameter[] weights)
-    {
-        using var scope = NewDisposeScope();
-        var squares = weights.Select(w => w.grad).OfType<Tensor>().Select(g => g.square().sum()).ToArray();
-        return squares.Length == 0 ? 0 : stack(squares).sum().sqrt().item<float>();
     }
 
     public void Dispose() => Ema?.Dispose();
