@@ -16,13 +16,7 @@ public static class AutoregressiveTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(x);
-        using var scope = NewDisposeScope();                                  // frees this step's tensors
-        x = x.to(model.DType, model.Device);                                               // (B, 1, H, W)
-        var loss = BernoulliPixels.NegativeLogLikelihood(model.call(x), x).mean();
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
+        return Minimise(model, optimizer, x, model.call);
     }
 
     /// <summary>
@@ -35,13 +29,7 @@ public static class AutoregressiveTrainer
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        using var scope = NewDisposeScope();                                  // frees this step's tensors
-        x = x.to(model.DType, model.Device);                                  // (B, 1, H, W)
-        var loss = BernoulliPixels.NegativeLogLikelihood(model.forward(x, y), x).mean();
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
+        return Minimise(model, optimizer, x, pixels => model.forward(pixels, y));
     }
 
     /// <summary>One pass over <paramref name="loader"/> in training mode; returns the mean NLL (nats per image) of each step.</summary>
@@ -65,5 +53,17 @@ public static class AutoregressiveTrainer
         var log = new List<double>();
         foreach (var (x, y) in loader) log.Add(Step(model, optimizer, x, y));
         return log;
+    }
+
+    /// <summary>One optimizer step on the mean NLL of x under <paramref name="logitsOf"/> (x ↦ ℓ, both (B, 1, H, W)), x moved to the model's device and type.</summary>
+    private static double Minimise(AutoregressiveModel model, optim.Optimizer optimizer, Tensor x, Func<Tensor, Tensor> logitsOf)
+    {
+        using var scope = NewDisposeScope();                                  // frees this step's tensors
+        x = x.to(model.DType, model.Device);                                  // (B, 1, H, W)
+        var loss = BernoulliPixels.NegativeLogLikelihood(logitsOf(x), x).mean();
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        return loss.item<float>();
     }
 }
