@@ -19,7 +19,8 @@ public sealed class ConvNetParityTests(ITestOutputHelper output)
         nn.BatchNorm2d(16),
         nn.ReLU(),
         nn.Flatten(),                                 // (B, 256)
-        nn.Linear(16 * 4 * 4, 10));                   // (B, 10)
+        nn.Linear(16 * 4 * 4, 10))                    // (B, 10)
+        .to(ParityDevice.Current);
 
     private static Dictionary<string, Tensor> Tensors(JsonElement entries) =>
         entries.EnumerateObject().ToDictionary(e => e.Name, e => GoldenTensor.From(e.Value).ToTensor());
@@ -41,8 +42,8 @@ public sealed class ConvNetParityTests(ITestOutputHelper output)
         var loss = F.cross_entropy(logits, y);
         loss.backward();
 
-        var worst = Compare.Tensor(Golden("logits"), logits, Tolerance.Float32, "logits");
-        worst = worst.Max(Compare.Tensor(Golden("loss"), loss, Tolerance.Float32, "loss"));
+        var worst = Compare.Tensor(Golden("logits"), logits, Tolerance.For("float32"), "logits");
+        worst = worst.Max(Compare.Tensor(Golden("loss"), loss, Tolerance.For("float32"), "loss"));
 
         var grads = golden.GetProperty("grads").EnumerateObject().ToDictionary(e => e.Name, e => GoldenTensor.From(e.Value));
         var parameters = net.named_parameters().ToList();
@@ -51,7 +52,7 @@ public sealed class ConvNetParityTests(ITestOutputHelper output)
         {
             var grad = parameter.grad;
             Assert.True(grad is not null, $"parameter {name} received no gradient");
-            worst = worst.Max(Compare.Tensor(grads[name], grad, Tolerance.Float32, $"grad of {name}"));
+            worst = worst.Max(Compare.Tensor(grads[name], grad, Tolerance.For("float32"), $"grad of {name}"));
         }
 
         var after = golden.GetProperty("state_after").EnumerateObject().ToDictionary(e => e.Name, e => GoldenTensor.From(e.Value));

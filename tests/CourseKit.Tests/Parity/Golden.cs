@@ -19,15 +19,20 @@ internal sealed record GoldenTensor(long[] Shape, string Dtype, JsonElement Data
         _ => throw new NotSupportedException($"golden dtype {Dtype}"),
     };
 
-    /// <summary>A CourseKit tensor holding exactly the stored values.</summary>
-    public torch.Tensor ToTensor(bool requiresGrad = false) => Dtype switch
+    /// <summary>A CourseKit tensor holding exactly the stored values, on <see cref="ParityDevice.Current"/>.</summary>
+    public torch.Tensor ToTensor(bool requiresGrad = false)
     {
-        "float32" => torch.tensor(Data.EnumerateArray().Select(v => v.GetSingle()).ToArray(), Shape, requires_grad: requiresGrad),
-        "float64" => torch.tensor(Data.EnumerateArray().Select(v => v.GetDouble()).ToArray(), Shape, requires_grad: requiresGrad),
-        "int64" => torch.tensor(Data.EnumerateArray().Select(v => v.GetInt64()).ToArray(), Shape),
-        "bool" => torch.tensor(Data.EnumerateArray().Select(v => v.GetInt64() != 0).ToArray(), Shape),
-        _ => throw new NotSupportedException($"golden dtype {Dtype}"),
-    };
+        using var onCpu = Dtype switch
+        {
+            "float32" => torch.tensor(Data.EnumerateArray().Select(v => v.GetSingle()).ToArray(), Shape),
+            "float64" => torch.tensor(Data.EnumerateArray().Select(v => v.GetDouble()).ToArray(), Shape),
+            "int64" => torch.tensor(Data.EnumerateArray().Select(v => v.GetInt64()).ToArray(), Shape),
+            "bool" => torch.tensor(Data.EnumerateArray().Select(v => v.GetInt64() != 0).ToArray(), Shape),
+            _ => throw new NotSupportedException($"golden dtype {Dtype}"),
+        };
+        var onDevice = onCpu.to(ParityDevice.Current);   // a leaf: onCpu does not require grad
+        return requiresGrad ? onDevice.requires_grad_() : onDevice;
+    }
 }
 
 /// <summary>The scalar arguments of a golden call (dims, flags, sizes), read by name.</summary>

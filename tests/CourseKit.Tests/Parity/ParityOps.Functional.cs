@@ -19,8 +19,8 @@ internal static partial class ParityOps
         ["F.batch_norm_train"] = Op((x, a) =>
         {
             var channels = x[0].size(1);
-            var mean = zeros(channels);
-            var variance = ones(channels);
+            var mean = zeros([channels], device: x[0].device);
+            var variance = ones([channels], device: x[0].device);
             var y = F.batch_norm(x[0], mean, variance, x[1], x[2], training: true, a.Double("momentum"), a.Double("eps"));
             return [y, mean, variance]; // running statistics after one update from (0, 1)
         }),
