@@ -73,11 +73,16 @@ public sealed class OpParityTests(ITestOutputHelper output)
         Assert.Contains("shape [10], expected [2, 5]", shape.Message);
     }
 
+    /// <summary>
+    /// The goldens were written with the libtorch release CourseKit builds against by default (Debian's
+    /// 1.13). A bridge built against another release (LIBTORCH, e.g. a CUDA machine's PyTorch) is
+    /// compared with the same goldens: the cases above then measure how far that release drifted.
+    /// </summary>
     [Fact]
-    public void GoldensComeFromTheSameTorchRelease()
+    public void GoldensComeFromTheDefaultTorchRelease()
     {
         var version = Goldens.Root.GetProperty("torch_version").GetString()!;
         Assert.StartsWith("1.13", version);
-        Assert.StartsWith("1.13", libtorch_version);
+        output.WriteLine($"goldens from PyTorch {version}, this bridge runs libtorch {libtorch_version}");
     }
 }
