@@ -2,7 +2,7 @@
 # Checks CourseKit on a CUDA machine that has PyTorch but no .NET SDK (a GPU server, a cloud VM).
 #
 #   bash scripts/cuda-check.sh pack DIR       on a machine with the SDK: builds Release and writes
-#                                             DIR/dotnet.tar.xz (the .NET runtime, about 27 MB) and
+#                                             DIR/dotnet.tar.xz (the .NET runtime, about 25 MB) and
 #                                             DIR/coursekit.tar.xz (the built programs, about 25 MB)
 #   bash scripts/cuda-check.sh run DIR OUT    on the GPU machine, in a checkout of the same commit:
 #                                             unpacks both, builds the bridge against the libtorch inside
