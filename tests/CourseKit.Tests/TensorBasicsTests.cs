@@ -54,4 +54,20 @@ public sealed class TensorBasicsTests
         Assert.Equal(new float[] { 4, 6 }, s.ToArray<float>());
         Assert.Equal(new float[] { 2, 3 }, m.ToArray<float>());
     }
+
+    [Fact]
+    public void RepeatInterleaveRepeatsEachElementInARow()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new float[,] { { 1, 2 }, { 3, 4 } }, requires_grad: true);
+        Assert.Equal(new float[] { 1, 1, 2, 2, 3, 3, 4, 4 }, x.repeat_interleave(2).ToArray<float>());         // flattened
+        var rows = x.repeat_interleave(2, dim: 0);
+        Assert.Equal(new long[] { 4, 2 }, rows.shape);
+        Assert.Equal(new float[] { 1, 2, 1, 2, 3, 4, 3, 4 }, rows.ToArray<float>());
+        var counts = x.repeat_interleave(tensor(new long[] { 1, 3 }), dim: 1);                                 // column 0 once, column 1 three times
+        Assert.Equal(new float[] { 1, 2, 2, 2, 3, 4, 4, 4 }, counts.ToArray<float>());
+        counts.sum().backward();
+        Assert.Equal(new float[] { 1, 3, 1, 3 }, x.grad!.ToArray<float>());                                   // each element's number of copies
+        Assert.Equal(new long[] { 0, 0, 0, 1, 1, 1 }, arange(2L).repeat_interleave(3).ToArray<long>());        // labels for 3 samples per class
+    }
 }

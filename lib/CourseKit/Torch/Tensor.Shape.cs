@@ -21,6 +21,17 @@ public static partial class torch
         public Tensor expand(params long[] sizes) => Dispatch.Tensor("aten::expand", "", this, sizes);
         public Tensor expand_as(Tensor other) => expand(other.shape);
         public Tensor repeat(params long[] repeats) => Dispatch.Tensor("aten::repeat", "", this, repeats);
+
+        /// <summary>
+        /// Each element <paramref name="repeats"/> times in a row along <paramref name="dim"/> (along the
+        /// flattened tensor when null): [a, b] gives [a, a, b, b], where <see cref="repeat"/> gives [a, b, a, b].
+        /// </summary>
+        public Tensor repeat_interleave(long repeats, long? dim = null) =>
+            Dispatch.Tensor("aten::repeat_interleave", "self_int", this, repeats, dim);
+
+        /// <summary>Element i along <paramref name="dim"/> repeated <c>repeats[i]</c> times (an int64 tensor of one count per element).</summary>
+        public Tensor repeat_interleave(Tensor repeats, long? dim = null) =>
+            Dispatch.Tensor("aten::repeat_interleave", "self_Tensor", this, repeats, dim);
         public Tensor contiguous() => Dispatch.Tensor("aten::contiguous", "", this);
         public Tensor clone() => Dispatch.Tensor("aten::clone", "", this);
         public Tensor narrow(long dim, long start, long length) => Dispatch.Tensor("aten::narrow", "", this, dim, start, length);
