@@ -109,11 +109,11 @@ public sealed partial class GaussianDiffusion
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var s = Schedule;
-        var epsilon = epsilonModel(x_t, full([x_t.shape[0]], t, ScalarType.Int64, x_t.device));
+        var steps = full([x_t.shape[0]], t, ScalarType.Int64, x_t.device);                   // (B), all t
+        var epsilon = epsilonModel(x_t, steps);
         CheckSameShape(x_t, epsilon, "the noise predictor's output");
         var mean = clipDenoised
-            ? Math.Sqrt(s.AlphaBarPrev[t]) * s.Beta[t] / (1 - s.AlphaBar[t]) * DenoisedClipped(x_t, t, epsilon)
-              + Math.Sqrt(s.Alpha[t]) * (1 - s.AlphaBarPrev[t]) / (1 - s.AlphaBar[t]) * x_t
+            ? PosteriorMean(PredictStartFromNoise(x_t, steps, epsilon).clamp(-1, 1), x_t, steps)    // μ̃_t(clip(x̂_0), x_t)
             : (x_t - s.Beta[t] / Math.Sqrt(1 - s.AlphaBar[t]) * epsilon) / Math.Sqrt(s.Alpha[t]);
         if (t == 0)
             return mean.MoveToOuterDisposeScope();                           // the last step adds no noise
@@ -142,10 +142,6 @@ public sealed partial class GaussianDiffusion
         }
         return x;
     }
-
-    /// <summary>x̂_0 = (x_t − √(1 − ᾱ_t) ε) / √ᾱ_t clipped to the data's range [−1, 1], for one step t shared by the batch.</summary>
-    private Tensor DenoisedClipped(Tensor x_t, int t, Tensor epsilon) =>
-        ((x_t - Math.Sqrt(1 - Schedule.AlphaBar[t]) * epsilon) / Math.Sqrt(Schedule.AlphaBar[t])).clamp(-1, 1);
 
     /// <summary>σ_t² of the reverse step at t, by <see cref="Variance"/>.</summary>
     public double ReverseVarianceAt(int t) => Variance == ReverseVariance.Beta
